@@ -1,0 +1,269 @@
+"""Cross-file checks: references, citations, scenario graphs, quiz rules, coverage."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from casework.citations import citations_in_markdown, resolve
+from casework.model import Choice, Node, QuizBank, Scenario
+from casework.problems import Problem
+
+if TYPE_CHECKING:
+    from casework.project import Loaded, Project
+
+Cite = Callable[[str, "int | None", "str | None", list[str]], None]
+FILL_BLANK = re.compile(r"\[\[([^\]]+)\]\]")
+
+
+def check_project(project: Project) -> None:
+    p = project.problems
+    sources = {k: v.obj for k, v in project.sources.items()}
+    known_items = {f"{key}/{item.id}" for key, r in project.reviews.items() for item in r.obj.items()}
+
+    def cite(file: str, line: int | None, item: str | None, citations: list[str]) -> None:
+        for c in citations:
+            r = resolve(c, sources)
+            if isinstance(r, str):
+                p.append(Problem(file, line, item, r, "check the key in sources.yml and the paragraph number in the source"))
+
+    def trains(file: str, line: int | None, item: str | None, refs: list[str]) -> None:
+        for ref in refs:
+            if ref not in known_items:
+                review = ref.split("/")[0]
+                if review in project.reviews:
+                    ids = ", ".join(i.id for i in project.reviews[review].obj.items())
+                    p.append(Problem(file, line, item, f"trains '{ref}', which does not exist ({review} has: {ids})", None))
+                else:
+                    p.append(Problem(file, line, item, f"trains '{ref}', but there is no review '{review}'",
+                                     f"reviews are: {', '.join(sorted(project.reviews)) or 'none'}"))
+
+    def themes(file: str, line: int | None, item: str | None, keys: list[str]) -> None:
+        for t in keys:
+            if project.themes and t not in project.themes:
+                p.append(Problem(file, line, item, f"theme '{t}' is not in themes.yml",
+                                 f"use one of: {', '.join(sorted(project.themes))}"))
+
+    # reviews
+    for key, lr in project.reviews.items():
+        r = lr.obj
+        themes(lr.file, lr.line("themes"), None, r.themes)
+        seen: set[str] = set()
+        for group in ("findings", "lessons", "recommendations"):
+            for i, item in enumerate(getattr(r, group)):
+                where = lr.line(group, i)
+                if item.id in seen:
+                    p.append(Problem(lr.file, where, f"{group[:-1] if group != 'recommendations' else 'recommendation'} '{item.id}'", "this ID is used twice in the review", "number items uniquely"))
+                seen.add(item.id)
+                cite(lr.file, lr.line(group, i, "sources"), f"'{item.id}'", item.sources)
+                themes(lr.file, lr.line(group, i, "themes"), f"'{item.id}'", item.themes)
+        if key not in project.sources:
+            p.append(Problem(lr.file, lr.line("key"), None, f"review '{key}' has no entry in sources.yml", "add the original document to sources.yml with the same key"))
+
+    # scenarios
+    for sid, ls in project.scenarios.items():
+        check_scenario(ls, project, cite, trains)
+
+    # quizzes
+    for qid, lq in project.quizzes.items():
+        check_quiz(lq, p, cite, trains)
+        if lq.obj.review and lq.obj.review not in project.reviews:
+            p.append(Problem(lq.file, lq.line("review"), None, f"review '{lq.obj.review}' does not exist", f"reviews are: {', '.join(sorted(project.reviews)) or 'none'}"))
+
+    # debrief quiz links
+    for sid, ls in project.scenarios.items():
+        for nid, node in ls.obj.nodes.items():
+            if node.debrief and node.debrief.quiz and node.debrief.quiz not in project.quizzes:
+                p.append(Problem(ls.file, ls.line("nodes", nid, "debrief", "quiz"), f"node '{nid}'",
+                                 f"debrief links to quiz '{node.debrief.quiz}', which does not exist",
+                                 f"quizzes are: {', '.join(sorted(project.quizzes)) or 'none'}"))
+            if node.debrief:
+                for j, page in enumerate(node.debrief.protocol):
+                    if not (project.docs_dir / page).is_file():
+                        p.append(Problem(ls.file, ls.line("nodes", nid, "debrief", "protocol", j), f"node '{nid}'",
+                                         f"debrief links to page '{page}', which is not in {project.docs_dir.name}/",
+                                         "give the path of a Markdown page under docs/, e.g. 'protocol/section-3.md'"))
+
+    # citations in hand-written pages
+    if project.docs_dir.is_dir():
+        for md in sorted(project.docs_dir.rglob("*.md")):
+            relname = md.relative_to(project.root).as_posix() if md.is_relative_to(project.root) else md.as_posix()
+            try:
+                text = md.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                p.append(Problem(relname, None, None, "cannot be read as UTF-8 text", "save the file as UTF-8"))
+                continue
+            for line, c in citations_in_markdown(text):
+                cite(relname, line, None, [c])
+
+    check_coverage(project)
+
+
+def check_scenario(ls: Loaded[Scenario], project: Project, cite: Cite, trains: Cite) -> None:
+    p = project.problems
+    s = ls.obj
+    f = ls.file
+    nodes = s.nodes
+    names = ", ".join(nodes)
+    cite(f, ls.line("sources"), None, s.sources)
+    trains(f, ls.line("trains"), None, s.trains)
+    if s.review not in project.reviews:
+        p.append(Problem(f, ls.line("review"), None, f"review '{s.review}' does not exist",
+                         f"reviews are: {', '.join(sorted(project.reviews)) or 'none'}"))
+    if s.start not in nodes:
+        p.append(Problem(f, ls.line("start"), None, f"start node '{s.start}' does not exist (nodes: {names})", "set 'start:' to the ID of the first node"))
+    broken = False
+    for nid, node in nodes.items():
+        where = f"node '{nid}'"
+        cite(f, ls.line("nodes", nid, "sources"), where, node.sources)
+        trains(f, ls.line("nodes", nid, "trains"), where, node.trains)
+        if node.ending:
+            if node.choices:
+                p.append(Problem(f, ls.line("nodes", nid, "choices"), where, "is an ending but has choices",
+                                 "remove 'ending: true' or remove the choices"))
+            if node.debrief is None:
+                p.append(Problem(f, ls.line("nodes", nid), where, "is an ending without a debrief",
+                                 "add 'debrief:' with 'what_happened:' and 'good_practice:'"))
+        else:
+            if not node.choices:
+                p.append(Problem(f, ls.line("nodes", nid), where, "is a dead end: it has no choices and is not an ending",
+                                 "add choices, or mark it 'ending: true' with a debrief"))
+            if node.debrief is not None:
+                p.append(Problem(f, ls.line("nodes", nid, "debrief"), where, "has a debrief but is not an ending",
+                                 "add 'ending: true', or move the debrief to an ending"))
+        for i, ch in enumerate(node.choices):
+            cw = f"node '{nid}', choice {i + 1}"
+            if ch.goto not in nodes:
+                broken = True
+                p.append(Problem(f, ls.line("nodes", nid, "choices", i, "goto"), cw,
+                                 f"goes to '{ch.goto}', which does not exist (nodes: {names})", None))
+            cite(f, ls.line("nodes", nid, "choices", i, "sources"), cw, ch.sources)
+            trains(f, ls.line("nodes", nid, "choices", i, "trains"), cw, ch.trains)
+    if s.start not in nodes:
+        return
+    reach = reachable(s, s.start)
+    for nid in nodes:
+        if nid not in reach:
+            p.append(Problem(f, ls.line("nodes", nid), f"node '{nid}'", f"cannot be reached from the start node '{s.start}'",
+                             "add a choice that goes to it, or delete it"))
+    endings = {nid for nid, n in nodes.items() if n.ending}
+    if not endings:
+        p.append(Problem(f, ls.line("nodes"), None, "has no ending", "mark at least one node 'ending: true' with a debrief"))
+        return
+    can_end = nodes_that_reach(s, endings)
+    for nid in nodes:
+        if nid in reach and nid not in can_end and not broken:
+            if nodes[nid].choices:
+                p.append(Problem(f, ls.line("nodes", nid), f"node '{nid}'", "no ending can be reached from here (the choices go round in a loop)",
+                                 "give one of the choices on the loop a way out to an ending"))
+    # a path to an ending that never touches a decision citing the review
+    if not broken and s.review in project.sources:
+        uncited = reachable(s, s.start, skip=lambda ch: any(c.split(" ")[0] == s.review for c in ch.sources))
+        for nid in sorted(endings & uncited):
+            p.append(Problem(f, ls.line("nodes", nid), f"node '{nid}'",
+                             f"a path reaches this ending without any decision that cites the review ({s.review})",
+                             "add a citation to the review on at least one choice along every path", severity="warning"))
+
+
+def reachable(s: Scenario, start: str, skip: Callable[[Choice], bool] | None = None) -> set[str]:
+    seen = {start}
+    queue = deque([start])
+    while queue:
+        node: Node | None = s.nodes.get(queue.popleft())
+        if node is None:
+            continue
+        for ch in node.choices:
+            if skip is not None and skip(ch):
+                continue
+            if ch.goto in s.nodes and ch.goto not in seen:
+                seen.add(ch.goto)
+                queue.append(ch.goto)
+    return seen
+
+
+def nodes_that_reach(s: Scenario, targets: set[str]) -> set[str]:
+    back: dict[str, set[str]] = {n: set() for n in s.nodes}
+    for nid, node in s.nodes.items():
+        for ch in node.choices:
+            if ch.goto in back:
+                back[ch.goto].add(nid)
+    seen = set(targets)
+    queue = deque(targets)
+    while queue:
+        for prev in back[queue.popleft()]:
+            if prev not in seen:
+                seen.add(prev)
+                queue.append(prev)
+    return seen
+
+
+def check_quiz(lq: Loaded[QuizBank], problems: list[Problem], cite: Cite, trains: Cite) -> None:
+    P = Problem
+    bank = lq.obj
+    seen: set[str] = set()
+    for i, q in enumerate(bank.questions):
+        where = f"question '{q.id}'"
+        line = lq.line("questions", i)
+        if q.id in seen:
+            problems.append(P(lq.file, line, where, "this ID is used twice in the bank", "give each question its own ID"))
+        seen.add(q.id)
+        cite(lq.file, lq.line("questions", i, "sources"), where, q.sources)
+        trains(lq.file, lq.line("questions", i, "trains"), where, q.trains)
+        correct = [o for o in q.options if o.correct]
+        if q.type == "fill-in":
+            if q.options:
+                problems.append(P(lq.file, lq.line("questions", i, "options"), where, "a fill-in question has options (feedback without an option to choose)",
+                                  "remove 'options:' and put the answers in the stem as [[answer]], or change the type to 'single'"))
+            if not FILL_BLANK.search(q.stem):
+                problems.append(P(lq.file, lq.line("questions", i, "stem"), where, "a fill-in question has no blank",
+                                  "write the answer in the stem in double brackets, e.g. 'MAPPA has [[3]] levels'"))
+        else:
+            if len(q.options) < 2:
+                problems.append(P(lq.file, lq.line("questions", i, "options"), where, f"a {q.type}-choice question needs at least two options", None))
+            if not correct:
+                problems.append(P(lq.file, lq.line("questions", i, "options"), where, "has no correct answer",
+                                  "mark the right option with 'correct: true'"))
+            elif q.type == "single" and len(correct) > 1:
+                nums = ", ".join(str(q.options.index(o) + 1) for o in correct)
+                problems.append(P(lq.file, lq.line("questions", i, "options"), where, f"is single-choice but options {nums} are all marked correct",
+                                  "mark only one option correct, or change the type to 'multiple'"))
+            texts = [o.text for o in q.options]
+            for j, o in enumerate(q.options):
+                if texts.index(o.text) != j:
+                    problems.append(P(lq.file, lq.line("questions", i, "options", j), f"{where}, option {j + 1}", "repeats the text of an earlier option", None))
+                cite(lq.file, lq.line("questions", i, "options", j, "sources"), f"{where}, option {j + 1}", o.sources)
+                trains(lq.file, lq.line("questions", i, "options", j, "trains"), f"{where}, option {j + 1}", o.trains)
+
+def coverage(project: Project) -> dict[str, dict[str, list[str]]]:
+    """For every finding, lesson and recommendation: the quiz questions and scenario choices that train it."""
+    cov: dict[str, dict[str, list[str]]] = {
+        f"{key}/{item.id}": {"questions": [], "choices": []} for key, r in project.reviews.items() for item in r.obj.items()
+    }
+    for qid, lq in project.quizzes.items():
+        for q in lq.obj.questions:
+            refs = set(q.trains) | {t for o in q.options for t in o.trains}
+            for ref in sorted(refs):
+                if ref in cov:
+                    cov[ref]["questions"].append(f"{qid}/{q.id}")
+    for sid, ls in project.scenarios.items():
+        for nid, node in ls.obj.nodes.items():
+            for i, ch in enumerate(node.choices):
+                for ref in ch.trains:
+                    if ref in cov:
+                        cov[ref]["choices"].append(f"{sid}/{nid}/{i + 1}")
+    return cov
+
+
+def check_coverage(project: Project) -> None:
+    for ref, c in coverage(project).items():
+        review, _, item = ref.partition("/")
+        lr = project.reviews[review]
+        group = {"finding": "findings", "lesson": "lessons", "rec": "recommendations"}[item.split("-")[0]]
+        idx = next(i for i, it in enumerate(getattr(lr.obj, group)) if it.id == item)
+        missing = [k for k, label in (("questions", "quiz question"), ("choices", "scenario choice")) if not c[k]]
+        if missing:
+            what = " or ".join({"questions": "quiz question", "choices": "scenario choice"}[m] for m in missing)
+            project.problems.append(Problem(lr.file, lr.line(group, idx), f"'{item}'", f"is not trained by any {what}",
+                                            f"add '{ref}' to the 'trains:' list of a {what}"))

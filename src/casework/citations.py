@@ -1,0 +1,107 @@
+"""Citations ("lcspr-case-a 5.26") and training references ("lcspr-case-a/finding-2")."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from casework.model import Source
+
+# A parenthesised citation group in Markdown prose: "(lcspr-case-a 5.49; nw-protocol 3.4)".
+# A part counts as a citation when it is a key-like word followed by a locator that starts
+# with a digit or a locator word; anything else in brackets is left alone.
+LOCATOR_START = r"(?:\d|Appendix|App\b|para|paras|section|Section|Recommendation|Finding|Lesson|Learning|Key|p\.|Part|Table|Introduction|Summary|Conclusion)"
+_PART = rf"[a-z0-9]+(?:-[a-z0-9]+)+ {LOCATOR_START}[^;()\n]*"
+CITATION_GROUP = re.compile(rf"(?<![\w\]])\((?P<body>{_PART}(?:;\s*{_PART})*)\)")
+_SPLIT = re.compile(r"\s*;\s*")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    key: str
+    locator: str
+    page: str | None  # docs-relative path of the page that holds it, if any
+
+
+def split(citation: str) -> tuple[str, str]:
+    key, _, locator = citation.partition(" ")
+    return key, locator.strip()
+
+
+def resolve(citation: str, sources: dict[str, Source]) -> Resolved | str:
+    """Resolve a citation, or return the reason it does not resolve."""
+    key, locator = split(citation)
+    source = sources.get(key)
+    if source is None:
+        known = ", ".join(sorted(sources)) or "none"
+        return f"cites unknown source '{key}' (known sources: {known})"
+    if not locator:
+        return f"cites '{key}' without a paragraph or section"
+    if source.locators and not re.fullmatch(source.locators, locator):
+        return f"cites '{key} {locator}', but '{locator}' is not a paragraph or section of {key} (expected the form {source.locators})"
+    return Resolved(key, locator, page_for(source, locator))
+
+
+def page_for(source: Source, locator: str) -> str | None:
+    best = ""
+    for prefix in source.sections:
+        if (locator == prefix or locator.startswith(prefix + ".") or locator.startswith(prefix + " ")) and len(prefix) > len(best):
+            best = prefix
+    if best:
+        return source.sections[best]
+    return source.page
+
+
+def citations_in_markdown(text: str) -> list[tuple[int, str]]:
+    """Every citation in Markdown prose, with its 1-based line, skipping fenced code."""
+    out: list[tuple[int, str]] = []
+    in_fence = False
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        for m in CITATION_GROUP.finditer(line):
+            out.extend((n, part) for part in _SPLIT.split(m.group("body").strip()))
+    return out
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """A Markdown link from one docs page to another ('a/b.md' -> '../c.md')."""
+    base = posixpath.dirname(from_page)
+    return posixpath.relpath(to_page, base or ".")
+
+
+def link_citations(text: str, page: str, sources: dict[str, Source]) -> str:
+    """Turn citation groups in `text` into links to the pages that hold them."""
+
+    def one(part: str) -> str:
+        r = resolve(part, sources)
+        if isinstance(r, str):
+            return part
+        src = sources[r.key]
+        label = f"{src.short} {r.locator}"
+        title = f"{src.title} ({src.publisher}, {src.date[:4]}), {r.locator}".replace('"', "'")
+        if r.page:
+            return f'[{label}]({relative_link(page, r.page)} "{title}"){{ .cw-cite }}'
+        return f'<span class="cw-cite" title="{title}">{label}</span>'
+
+    def group(m: re.Match[str]) -> str:
+        parts = _SPLIT.split(m.group("body").strip())
+        return "(" + "; ".join(one(p) for p in parts) + ")"
+
+    out = []
+    in_fence = False
+    for line in text.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        out.append(line if in_fence else CITATION_GROUP.sub(group, line))
+    return "\n".join(out)
+
+
+def item_page(ref: str) -> tuple[str, str]:
+    """'lcspr-case-a/finding-2' -> ('reviews/lcspr-case-a/findings.md', 'finding-2')."""
+    review, _, item = ref.partition("/")
+    return f"reviews/{review}/findings.md", item

@@ -1,0 +1,202 @@
+"""Typed content schemas. Pure pydantic: no MkDocs import anywhere in the core."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+NodeId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+# "lcspr-case-a 5.26", "nw-protocol Appendix 1": a source key, a space, a locator.
+Citation = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)* \S.*$")]
+# "lcspr-case-a/finding-2", "lcspr-case-a/rec-5", "lcspr-case-a/lesson-1"
+TrainsRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/(finding|lesson|rec)-[0-9]+[a-z]?$")]
+Rating = Literal["stronger", "mixed", "weaker"]
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+RATING_POINTS: dict[str, int] = {"stronger": 2, "mixed": 1, "weaker": 0}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
+
+
+class Traced(Strict):
+    """Anything that can cite sources and name the learning it trains."""
+
+    sources: list[Citation] = Field(default_factory=list, description="citations such as 'lcspr-case-a 5.26'")
+    trains: list[TrainsRef] = Field(default_factory=list, description="IDs such as 'lcspr-case-a/finding-2'")
+
+
+# --- sources -----------------------------------------------------------------
+
+
+class Source(Strict):
+    key: Key
+    title: str
+    short: str = Field(description="short name used in citations on the page, e.g. 'Case A review'")
+    publisher: str
+    date: IsoDate
+    url: str = Field(description="public address of the original document")
+    page: str | None = Field(default=None, description="site page (docs path) that presents this source")
+    locators: str | None = Field(
+        default=None,
+        description="regular expression every locator cited for this source must match",
+    )
+    sections: dict[str, str] = Field(
+        default_factory=dict,
+        description="locator prefix -> site page that holds it, e.g. '3': 'protocol/03-section-47.md'",
+    )
+
+    @field_validator("locators")
+    @classmethod
+    def _regex(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                re.compile(v)
+            except re.error as exc:
+                raise ValueError(f"not a valid regular expression: {exc}") from exc
+        return v
+
+
+class SourcesFile(Strict):
+    sources: list[Source]
+
+
+# --- reviews -----------------------------------------------------------------
+
+
+class LearningItem(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^(finding|lesson|rec)-[0-9]+[a-z]?$")]
+    title: str
+    text: str = Field(description="own-words summary (Markdown)")
+    sources: list[Citation] = Field(default_factory=list)
+    themes: list[Key] = Field(default_factory=list)
+
+
+class Review(Strict):
+    key: Key
+    title: str
+    board: str
+    type: Literal["SCR", "LCSPR", "briefing", "CPR", "national review", "learning review"]
+    date: IsoDate
+    summary: str
+    children: str = Field(default="", description="children and their ages at the time, as the review gives them")
+    agencies: list[str] = Field(default_factory=list)
+    identifiers: list[str] = Field(
+        default_factory=list, description="the anonymised identifiers the review itself uses (Mr A, Child S)"
+    )
+    themes: list[Key] = Field(default_factory=list)
+    findings: list[LearningItem] = Field(default_factory=list)
+    lessons: list[LearningItem] = Field(default_factory=list)
+    recommendations: list[LearningItem] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _prefixes(self) -> Review:
+        for group, prefix in (("findings", "finding-"), ("lessons", "lesson-"), ("recommendations", "rec-")):
+            for item in getattr(self, group):
+                if not item.id.startswith(prefix):
+                    raise ValueError(f"{group}: '{item.id}' should start with '{prefix}'")
+        return self
+
+    def items(self) -> list[LearningItem]:
+        return [*self.findings, *self.lessons, *self.recommendations]
+
+
+# --- scenarios ---------------------------------------------------------------
+
+
+class FacilitatorNote(Strict):
+    minutes: int | None = Field(default=None, ge=0, description="time to spend on this node in a session")
+    notes: str = Field(default="", description="what to draw out (Markdown)")
+    prompts: list[str] = Field(default_factory=list, description="discussion questions")
+
+
+class Choice(Traced):
+    text: str
+    goto: NodeId
+    rating: Rating
+    feedback: str = Field(description="what happened, and why it matters (Markdown)")
+
+
+class Debrief(Strict):
+    what_happened: str = Field(description="what the review found actually happened")
+    good_practice: str
+    protocol: list[str] = Field(default_factory=list, description="docs pages of protocol sections to read next")
+    quiz: str | None = Field(default=None, description="ID of the quiz bank that goes with this scenario")
+
+
+class Node(Traced):
+    title: str
+    body: str
+    ending: bool = False
+    choices: list[Choice] = Field(default_factory=list)
+    debrief: Debrief | None = None
+    facilitator: FacilitatorNote | None = None
+
+
+class Scenario(Traced):
+    id: Key
+    title: str
+    review: Key
+    role: str = Field(description="the learner's role, e.g. 'probation officer'")
+    setting: str
+    minutes: int = Field(ge=1, description="time needed, in minutes")
+    outcomes: list[str] = Field(min_length=1)
+    content_note: str
+    summary: str
+    start: NodeId
+    facilitator: FacilitatorNote | None = None
+    nodes: dict[NodeId, Node] = Field(min_length=1)
+
+
+# --- quizzes -----------------------------------------------------------------
+
+
+class Option(Traced):
+    text: str
+    correct: bool = False
+    feedback: str = Field(description="why this option is right or wrong")
+
+
+class Question(Traced):
+    id: NodeId
+    type: Literal["single", "multiple", "fill-in"]
+    stem: str = Field(description="the question; for fill-in, answers go in [[double brackets]]")
+    options: list[Option] = Field(default_factory=list)
+    explanation: str
+
+
+class QuizBank(Strict):
+    id: Key
+    title: str
+    intro: str = ""
+    review: Key | None = None
+    pass_mark: int = Field(default=80, ge=1, le=100, description="percentage needed to pass")
+    questions: list[Question] = Field(min_length=1)
+
+
+# --- glossary and themes -----------------------------------------------------
+
+
+class Term(Strict):
+    term: str
+    meaning: str
+    expansion: str | None = Field(default=None, description="for an abbreviation, what it stands for")
+    tooltip: bool = Field(default=True, description="show as a tooltip wherever the term appears")
+
+
+class GlossaryFile(Strict):
+    terms: list[Term]
+
+
+class Theme(Strict):
+    key: Key
+    title: str
+    description: str = ""
+
+
+class ThemesFile(Strict):
+    themes: list[Theme]

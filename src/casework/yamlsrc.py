@@ -1,0 +1,126 @@
+"""Load YAML while keeping the line of every node, and never raising on bad input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from casework.problems import Problem
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDoc:
+    """A loaded YAML file: the plain data plus the line (1-based) of each path in it."""
+
+    file: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int | None:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        p = tuple(path)
+        while p:
+            if p in self.lines:
+                return self.lines[p]
+            p = p[:-1]
+        return self.lines.get((), 1)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose timestamps stay strings, so dates round-trip as written."""
+
+
+# Dates stay as text ("2024-07"); pydantic parses them where a date is wanted.
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse `text`; return the document and any problems (syntax, duplicate keys)."""
+    problems: list[Problem] = []
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or exc.context or "invalid YAML"
+        problems.append(
+            Problem(
+                file,
+                line,
+                None,
+                f"YAML syntax error: {what}",
+                "check the indentation and quoting on this line and the one before it; "
+                "text containing ': ' or starting with a special character needs quotes",
+            )
+        )
+        return None, problems
+    except yaml.YAMLError as exc:  # reader errors (bad characters) and the like
+        problems.append(Problem(file, None, None, f"YAML error: {exc}", "save the file as plain UTF-8 text"))
+        return None, problems
+
+    doc = YamlDoc(file, None)
+    if node is None:
+        doc.data = None
+        return doc, problems
+    doc.data = _build(node, (), doc, problems)
+    return doc, problems
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    loader = _Loader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.YAMLError:
+        return node.value
+    finally:
+        loader.dispose()
+
+
+def _build(node: yaml.Node, path: Path_, doc: YamlDoc, problems: list[Problem]) -> Any:
+    doc.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(
+                    Problem(doc.file, key_node.start_mark.line + 1, None, "a mapping key must be plain text", None)
+                )
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(
+                    Problem(doc.file, key_node.start_mark.line + 1, None, "YAML merge keys (<<) are not supported", "write the keys out in full")
+                )
+                continue
+            key = _scalar(key_node)
+            if not isinstance(key, (str, int)):
+                key = str(key)
+            if key in out:
+                problems.append(
+                    Problem(
+                        doc.file,
+                        key_node.start_mark.line + 1,
+                        None,
+                        f"key '{key}' appears twice in the same block (first on line {doc.lines.get(path + (key,), '?')})",
+                        "keep one of them; YAML would silently drop the first",
+                    )
+                )
+                continue
+            out[key] = _build(value_node, path + (key,), doc, problems)
+            doc.lines[path + (key,)] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    return None
