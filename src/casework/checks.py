@@ -257,6 +257,11 @@ def coverage(project: Project) -> dict[str, dict[str, list[str]]]:
 
 
 def check_coverage(project: Project) -> None:
+    blocked = [f for f in project.unreadable if f.startswith(("scenarios/", "quizzes/"))]
+    if blocked:
+        project.problems.append(Problem(blocked[0], None, None, "training coverage was not checked because this file could not be read",
+                                        "fix the errors above, then run the check again", severity="warning"))
+        return
     for ref, c in coverage(project).items():
         review, _, item = ref.partition("/")
         lr = project.reviews[review]

@@ -57,6 +57,7 @@ class Project:
     terms: list[Term] = field(default_factory=list)
     themes: dict[str, Theme] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -291,6 +292,7 @@ def load_project(root: Path, docs_dir: Path | None = None) -> Project:
         for path in sorted((root / folder).glob("*.y*ml")):
             loaded = read_model(path, root, model, problems)
             if loaded is None:
+                project.unreadable.append(rel(path, root))
                 continue
             ident = getattr(loaded.obj, id_field)
             if ident != path.stem:

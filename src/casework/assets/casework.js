@@ -1,0 +1,321 @@
+/* casework: scenarios, room mode, quiz results, checklists, print. Everything stays in this
+   browser (localStorage); nothing is sent anywhere. Works from file:// and any host. */
+(function () {
+  "use strict";
+  var PREFIX = "casework:";
+
+  function store(key, value) {
+    try {
+      if (value === undefined) localStorage.removeItem(PREFIX + key);
+      else localStorage.setItem(PREFIX + key, JSON.stringify(value));
+    } catch (e) { /* storage disabled: the pages still work, nothing is remembered */ }
+  }
+  function load(key, fallback) {
+    try {
+      var v = localStorage.getItem(PREFIX + key);
+      return v ? JSON.parse(v) : fallback;
+    } catch (e) { return fallback; }
+  }
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") e.textContent = attrs[k];
+      else if (k === "html") e.innerHTML = attrs[k];
+      else e.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) e.appendChild(c); });
+    return e;
+  }
+  var LABEL = { stronger: "Stronger practice", mixed: "Mixed practice", weaker: "Weaker practice" };
+
+  /* ---------- scenarios ---------- */
+  function scenarioData() {
+    var s = document.querySelector("script.cw-scenario-data");
+    try { return s ? JSON.parse(s.textContent) : null; } catch (e) { return null; }
+  }
+  function pathKey(id) { return "scenario:" + id; }
+
+  function score(data, path) {
+    var got = 0, max = 0;
+    path.forEach(function (step) {
+      var ch = data.nodes[step.node] && data.nodes[step.node].choices[step.choice];
+      if (!ch) return;
+      got += data.points[ch.rating]; max += 2;
+    });
+    return { got: got, max: max, pct: max ? Math.round((100 * got) / max) : 0 };
+  }
+
+  function stepList(data, path, detailed) {
+    var ol = el("ol", { class: "cw-steps" });
+    var expected = data.start;
+    path.forEach(function (step) {
+      var node = data.nodes[step.node];
+      if (!node) return;
+      var ch = node.choices[step.choice];
+      if (!ch) return;
+      var li = el("li", { class: "cw-step cw-rating--" + ch.rating });
+      if (step.node !== expected) {
+        li.appendChild(el("p", { class: "cw-went-back", text: "You went back to \u201c" + node.title + "\u201d and chose again." }));
+      }
+      li.appendChild(el("p", {}, [
+        el("strong", { text: node.title + ": " }),
+        document.createTextNode(ch.text + " "),
+        el("span", { class: "cw-badge cw-badge--" + ch.rating, text: LABEL[ch.rating] })
+      ]));
+      if (detailed) {
+        li.appendChild(el("div", { class: "cw-step__feedback", html: ch.feedback }));
+        if (ch.sources.length) li.appendChild(el("p", { class: "cw-sources", text: "Sources: " + ch.sources.join("; ") }));
+      }
+      ol.appendChild(li);
+      expected = ch.goto;
+    });
+    return ol;
+  }
+
+  function initScenario() {
+    var root = document.querySelector(".cw-scenario");
+    var start = document.querySelector(".cw-scenario-start");
+    var data = scenarioData();
+    if (!data || (!root && !start)) return;
+    var key = pathKey(data.id);
+
+    if (start) {
+      var path0 = load(key, []);
+      var resume = start.querySelector(".cw-resume");
+      if (resume && path0.length) {
+        var last = path0[path0.length - 1];
+        var ch0 = data.nodes[last.node] && data.nodes[last.node].choices[last.choice];
+        if (ch0) {
+          resume.hidden = false;
+          resume.appendChild(el("p", {}, [
+            document.createTextNode("You have made " + path0.length + " decision" + (path0.length === 1 ? "" : "s") + " in this scenario. "),
+            el("a", { href: ch0.goto + ".html", text: "Carry on where you left off" })
+          ]));
+        }
+      }
+      var startLink = start.querySelector("a.cw-start");
+      if (startLink) startLink.addEventListener("click", function () { store(key, []); });
+      return;
+    }
+
+    var nodeId = root.getAttribute("data-cw-node");
+    var path = load(key, []);
+    // A fresh arrival at the start node begins a new path.
+    if (nodeId === data.start && !location.hash) { path = []; store(key, path); }
+
+    root.querySelectorAll("a.cw-choice").forEach(function (a) {
+      a.addEventListener("click", function () {
+        var p = load(key, []);
+        p.push({ node: a.getAttribute("data-cw-from"), choice: parseInt(a.getAttribute("data-cw-choice"), 10), at: new Date().toISOString() });
+        store(key, p);
+      });
+    });
+
+    var isEnding = root.getAttribute("data-cw-ending") === "true";
+    var target = isEnding ? root.querySelector(".cw-replay") : root.querySelector(".cw-path");
+    if (target && path.length) {
+      var s = score(data, path);
+      var h = el("h2", { text: isEnding ? "Your path, decision by decision" : "Your decisions so far" });
+      target.appendChild(h);
+      if (isEnding) {
+        target.appendChild(el("p", { class: "cw-score", text: "Path score: " + s.got + " of " + s.max + " (" + s.pct + "%). Stronger practice scores 2, mixed 1, weaker 0." }));
+      }
+      target.appendChild(stepList(data, path, isEnding));
+    }
+
+    // Focus: the feedback for the choice just made, else the node's heading.
+    var focusTarget = null;
+    if (location.hash && location.hash.indexOf("#from-") === 0) {
+      var sec = document.getElementById(location.hash.slice(1));
+      if (sec) focusTarget = sec.querySelector("h2");
+    }
+    if (!focusTarget && document.referrer) focusTarget = document.getElementById("node-title");
+    if (focusTarget) focusTarget.focus({ preventScroll: false });
+  }
+
+  /* ---------- clear and print ---------- */
+  function initControls() {
+    document.querySelectorAll(".cw-clear").forEach(function (b) {
+      b.addEventListener("click", function () {
+        store(pathKey(b.getAttribute("data-cw-scenario")), undefined);
+        document.querySelectorAll(".cw-replay, .cw-path, .cw-resume").forEach(function (r) { r.innerHTML = ""; });
+        b.textContent = "Your answers are cleared";
+      });
+    });
+    document.querySelectorAll(".cw-print").forEach(function (b) {
+      b.addEventListener("click", function () { window.print(); });
+    });
+    document.querySelectorAll(".cw-checklist-clear").forEach(function (b) {
+      b.addEventListener("click", function () {
+        var box = b.closest(".cw-checklist");
+        if (box) box.querySelectorAll("input[type=checkbox]").forEach(function (i) { i.checked = false; });
+      });
+    });
+    var stamp = function () {
+      var d = new Date().toISOString().slice(0, 10);
+      document.querySelectorAll(".cw-print-date").forEach(function (e) { e.textContent = d; });
+    };
+    stamp();
+    window.addEventListener("beforeprint", stamp);
+  }
+
+  /* ---------- room mode ---------- */
+  function initRoom() {
+    var room = document.querySelector(".cw-room");
+    if (!room) return;
+    var start = room.getAttribute("data-cw-start");
+    var current = null, picked = null;
+    var reveal = room.querySelector(".cw-room__reveal");
+    var next = room.querySelector(".cw-room__next");
+    var notesBtn = room.querySelector(".cw-room__notes-toggle");
+    var notesOn = false;
+
+    function show(id) {
+      room.querySelectorAll(".cw-room__node").forEach(function (n) {
+        n.hidden = n.getAttribute("data-cw-node") !== id;
+        n.querySelectorAll(".cw-room__feedback").forEach(function (f) { f.hidden = true; });
+        n.querySelectorAll(".cw-room__choice").forEach(function (c) { c.setAttribute("aria-pressed", "false"); });
+        n.querySelectorAll(".cw-room__notes").forEach(function (x) { x.hidden = !notesOn; });
+      });
+      current = room.querySelector('.cw-room__node[data-cw-node="' + id + '"]');
+      picked = null;
+      next.hidden = true;
+      var hasChoices = current && current.querySelector(".cw-room__choice");
+      reveal.hidden = !hasChoices;
+      if (current) current.querySelector("h2").focus();
+    }
+    function pick(i) {
+      if (!current) return;
+      var buttons = current.querySelectorAll(".cw-room__choice");
+      if (!buttons[i]) return;
+      buttons.forEach(function (b, j) { b.setAttribute("aria-pressed", j === i ? "true" : "false"); });
+      picked = buttons[i];
+    }
+    function doReveal() {
+      if (!current) return;
+      current.querySelectorAll(".cw-room__feedback").forEach(function (f) { f.hidden = false; });
+      if (picked) next.hidden = false;
+    }
+    room.addEventListener("click", function (e) {
+      var b = e.target.closest(".cw-room__choice");
+      if (b) pick(parseInt(b.getAttribute("data-cw-choice"), 10));
+    });
+    reveal.addEventListener("click", doReveal);
+    next.addEventListener("click", function () { if (picked) show(picked.getAttribute("data-cw-goto")); });
+    notesBtn.addEventListener("click", function () {
+      notesOn = !notesOn;
+      notesBtn.setAttribute("aria-pressed", String(notesOn));
+      room.querySelectorAll(".cw-room__notes").forEach(function (x) {
+        x.hidden = !notesOn || x.closest(".cw-room__node") !== current;
+      });
+    });
+    room.querySelector(".cw-room__restart").addEventListener("click", function () { show(start); });
+    document.addEventListener("keydown", function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      var t = e.target;
+      if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA")) return;
+      var k = e.key.toLowerCase();
+      if (k.length === 1 && k >= "a" && k <= "e") pick(k.charCodeAt(0) - 97);
+      else if (k === "f") doReveal();
+      else if (k === "n") notesBtn.click();
+      else if (k === "r") show(start);
+      else return;
+      e.preventDefault();
+    });
+    show(start);
+  }
+
+  /* ---------- quiz results (on top of mkdocs-quiz) ---------- */
+  function initQuiz() {
+    var box = document.querySelector(".cw-quiz");
+    if (!box) return;
+    var id = box.getAttribute("data-cw-quiz");
+    var pass = parseInt(box.getAttribute("data-cw-pass"), 10);
+    var result = document.querySelector(".cw-quiz-result");
+    function stored() {
+      try { return JSON.parse(localStorage.getItem("quiz_progress_" + (window.caseworkPageKey || location.pathname)) || "{}"); }
+      catch (e) { return {}; }
+    }
+    function update() {
+      var state = stored();
+      var qs = box.querySelectorAll(".cw-question");
+      var answered = 0, correct = 0, revisit = {};
+      qs.forEach(function (q) {
+        var quiz = q.querySelector(".quiz");
+        var st = quiz && state[quiz.id];
+        if (st && st.answered) {
+          answered++;
+          if (st.correct) correct++;
+          else JSON.parse(q.getAttribute("data-cw-revisit") || "[]").forEach(function (r) { revisit[r.ref] = r; });
+        }
+      });
+      var status = result.querySelector(".cw-quiz-result__status");
+      var list = result.querySelector(".cw-quiz-result__revisit");
+      list.innerHTML = "";
+      if (answered < qs.length) {
+        status.textContent = "Pass mark: " + pass + "%. You have answered " + answered + " of " + qs.length + " questions.";
+        return;
+      }
+      var pct = Math.round((100 * correct) / qs.length);
+      var passed = pct >= pass;
+      status.textContent = (passed ? "Passed. " : "Not yet passed. ") + "You answered " + correct + " of " + qs.length +
+        " correctly (" + pct + "%); the pass mark is " + pass + "%. This is a self-assessment: the answers are in the page.";
+      status.className = "cw-quiz-result__status " + (passed ? "cw-pass" : "cw-fail");
+      var refs = Object.keys(revisit);
+      if (refs.length) {
+        list.appendChild(el("h3", { text: "Findings to revisit" }));
+        var ul = el("ul");
+        refs.forEach(function (r) { ul.appendChild(el("li", {}, [el("a", { href: revisit[r].href, text: revisit[r].label })])); });
+        list.appendChild(ul);
+      }
+      var best = load("quiz:" + id, null);
+      var rec = { title: document.title.split(" - ")[0], last: pct, best: best ? Math.max(best.best, pct) : pct, pass: pass, date: new Date().toISOString().slice(0, 10) };
+      store("quiz:" + id, rec);
+    }
+    window.addEventListener("quizProgressUpdate", function () { setTimeout(update, 0); });
+    var clear = result.querySelector(".cw-quiz-clear");
+    if (clear) clear.addEventListener("click", function () {
+      try { localStorage.removeItem("quiz_progress_" + (window.caseworkPageKey || location.pathname)); } catch (e) {}
+      store("quiz:" + id, undefined);
+      location.reload();
+    });
+    update();
+  }
+
+  /* ---------- my progress ---------- */
+  function initProgress() {
+    var table = document.querySelector(".cw-progress");
+    if (!table) return;
+    table.querySelectorAll("tr[data-cw-quiz]").forEach(function (tr) {
+      var rec = load("quiz:" + tr.getAttribute("data-cw-quiz"), null);
+      var cell = tr.querySelector(".cw-progress__best");
+      cell.textContent = rec ? rec.best + "% (last " + rec.last + "%, " + rec.date + ")" + (rec.best >= rec.pass ? " \u2013 passed" : "") : "not taken yet";
+    });
+    var clear = document.querySelector(".cw-progress-clear");
+    if (clear) clear.addEventListener("click", function () {
+      try {
+        Object.keys(localStorage).forEach(function (k) {
+          if (k.indexOf(PREFIX) === 0 || k.indexOf("quiz_progress_") === 0) localStorage.removeItem(k);
+        });
+      } catch (e) {}
+      location.reload();
+    });
+  }
+
+  /* ---------- accessibility fixes for the theme ---------- */
+  function fixTheme() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.getAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this site");
+  }
+
+  function init() {
+    fixTheme();
+    initControls();
+    initScenario();
+    initRoom();
+    initQuiz();
+    initProgress();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,203 @@
+"""The MkDocs plugin: thin hooks that wire the pure core into a MkDocs build.
+
+Loading, validation and rendering live in casework.project / checks / render / pages;
+this module only passes MkDocs objects in and out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import posixpath
+import re
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from casework import pages, render
+from casework.citations import link_citations
+from casework.problems import format_problems
+from casework.project import Project, load_project
+
+log = logging.getLogger("mkdocs.plugins.casework")
+
+ASSET_DIR = "assets/casework"
+VENDOR = {
+    # site path -> path inside node_modules
+    f"{ASSET_DIR}/vendor/iframe-worker-shim.js": "iframe-worker/shim/index.js",
+    f"{ASSET_DIR}/vendor/mermaid.min.js": "mermaid/dist/mermaid.min.js",
+}
+REQUIRED_EXTENSIONS = ["abbr", "attr_list", "md_in_html", "pymdownx.tasklist"]
+
+
+class CaseworkConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    root = c.Type(str, default=".")
+    """Folder holding sources.yml, reviews/, scenarios/ and quizzes/, relative to mkdocs.yml."""
+    node_modules = c.Type(str, default="node_modules")
+    """Where `npm ci` put the front-end packages (iframe-worker, mermaid), relative to mkdocs.yml."""
+    today = c.Optional(c.Type(str))
+    """Fix "today" (YYYY-MM-DD) for review-date banners, e.g. in tests; default: the build date."""
+
+
+class CaseworkPlugin(BasePlugin[CaseworkConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.is_serve = False
+        self.generated: dict[str, render.Generated] = {}
+        self.abbr = ""
+        self.today = dt.date.today()
+        self.base_dir = Path(".")
+
+    # --- wiring -----------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    @event_priority(100)  # before Material's offline plugin looks at the polyfills
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.base_dir = Path(config.config_file_path).parent
+        if self.config.today:
+            self.today = dt.date.fromisoformat(self.config.today)
+        for ext in REQUIRED_EXTENSIONS:
+            if ext not in config.markdown_extensions:
+                config.markdown_extensions.append(ext)
+        polyfills = config.extra.setdefault("polyfills", [])
+        shim = f"{ASSET_DIR}/vendor/iframe-worker-shim.js"
+        if shim not in polyfills:
+            polyfills.insert(0, shim)
+        config.extra_css.append(f"{ASSET_DIR}/casework.css")
+        config.extra_javascript.append(f"{ASSET_DIR}/casework.js")
+        self._load(config)
+        return config
+
+    def _load(self, config: MkDocsConfig) -> None:
+        root = (self.base_dir / self.config.root).resolve()
+        self.project = load_project(root, Path(config.docs_dir))
+        problems = self.project.problems
+        if problems:
+            report = format_problems(problems)
+            if self.project.errors and not self.is_serve:
+                raise PluginError(f"casework found problems in the content:\n{report}")
+            for line in report.splitlines():
+                (log.error if self.project.errors else log.warning)(line)
+        self.abbr = render.abbreviations(self.project)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled or self.project is None:
+            return files
+        self.generated = {}
+        for g in render.generate(self.project):
+            if files.get_file_from_path(g.path) is not None:
+                continue  # a page an author wrote wins over a generated one
+            f = File.generated(config, g.path, content=g.markdown)
+            if g.source:
+                f.edit_uri = posixpath.relpath(g.source, posixpath.relpath(config.docs_dir, self.base_dir).replace("\\", "/") or ".")
+            files.append(f)
+            self.generated[g.path] = g
+        for name in ("casework.css", "casework.js", "quiz-extra.js"):
+            asset = package_files("casework") / "assets" / name
+            if asset.is_file():
+                files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=asset.read_text(encoding="utf-8")))
+        self._quiz_assets(files, config)
+        for site_path, module_path in VENDOR.items():
+            src = self._node_module(module_path)
+            if src.is_file():
+                files.append(File.generated(config, site_path, abs_src_path=str(src)))
+            else:
+                msg = f"casework: {src} is missing; run `npm ci` (or `make setup`) so the site works offline"
+                if self.is_serve:
+                    log.warning(msg)
+                else:
+                    raise PluginError(msg)
+        return files
+
+    def _node_module(self, module_path: str) -> Path:
+        """Find a file in node_modules, looking upwards from mkdocs.yml as Node does."""
+        first = self.base_dir / self.config.node_modules / module_path
+        if first.is_file() or Path(self.config.node_modules).is_absolute():
+            return first
+        for parent in self.base_dir.resolve().parents:
+            candidate = parent / "node_modules" / module_path
+            if candidate.is_file():
+                return candidate
+        return first
+
+    def _quiz_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """Serve mkdocs-quiz's CSS and JS once, as shared files, instead of inlined into every page."""
+        try:
+            from mkdocs_quiz import plugin as quiz
+        except ImportError:
+            return
+        css = re.sub(r"^<style[^>]*>|</style>$", "", quiz.style)
+        js = re.sub(r"^<script[^>]*>|</script>$", "", quiz.js_script)
+        # Upstream keys progress by window.location.pathname; key it by the site-relative path instead,
+        # so a site copied to another folder or host finds its progress. (Upstream fix: a storage-key option.)
+        js = js.replace("window.location.pathname", "(window.caseworkPageKey || window.location.pathname)")
+        files.append(File.generated(config, f"{ASSET_DIR}/quiz.css", content=css))
+        files.append(File.generated(config, f"{ASSET_DIR}/quiz.js", content=js))
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.config.enabled or self.project is None:
+            return markdown
+        src = page.file.src_uri
+        sources = {k: v.obj for k, v in self.project.sources.items()}
+        out = pages.expand_markers(link_citations(markdown, src, sources))
+        out = pages.review_banner(page.meta, self.today) + out + pages.page_record(page.meta)
+        if self.is_serve and self.project.errors:
+            problems = "\n".join(f"    {p}".replace("\n", "\n    ") for p in self.project.errors)
+            out = f'!!! failure "casework: the content has errors (fix them and save; the page reloads)"\n\n    ```\n{problems}\n    ```\n\n' + out
+        return out + "\n\n" + self.abbr + "\n"
+
+    @event_priority(-50)  # after mkdocs-quiz has put its widgets in
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.config.enabled:
+            return html
+        html = pages.accessible_checklists(html, re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.lower()))
+        return self._share_quiz_assets(html, page)
+
+    def _share_quiz_assets(self, html: str, page: Page) -> str:
+        try:
+            from mkdocs_quiz import plugin as quiz
+        except ImportError:
+            return html
+        if quiz.style not in html:
+            return html
+        html = pages.tidy_quiz_html(html)
+        to_root = posixpath.relpath(".", posixpath.dirname(page.file.url) or ".")
+        asset = f"{to_root}/{ASSET_DIR}"
+        key = re.sub(r"\.html$", "", page.file.url)
+        html = html.replace(quiz.style, f'<link rel="stylesheet" href="{asset}/quiz.css">')
+        html = html.replace(quiz.confetti_lib_script, "")
+        return html.replace(
+            quiz.js_script,
+            f'<script>window.caseworkPageKey = "casework:" + {key!r};</script>'.replace("'", '"')
+            + f'<script src="{asset}/quiz.js" defer></script>',
+        )
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if 'class="mermaid"' in output:
+            to_root = posixpath.relpath(".", posixpath.dirname(page.file.url) or ".")
+            tag = f'<script src="{to_root}/{ASSET_DIR}/vendor/mermaid.min.js"></script>'
+            output = output.replace("</head>", tag + "\n</head>", 1)
+        return output
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.project is not None:
+            root = self.project.root
+            for name in ("sources.yml", "glossary.yml", "themes.yml", "reviews", "scenarios", "quizzes"):
+                if (root / name).exists():
+                    server.watch(str(root / name))
+        return server

@@ -1,0 +1,145 @@
+"""Page-level Markdown and HTML transforms (pure: text in, text out)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from typing import Any
+
+ACTION_PLAN_MARKER = "<!-- casework:action-plan -->"
+
+ACTION_PLAN_FORM = """
+<form class="cw-form cw-action-plan" aria-labelledby="cw-action-plan-h" onsubmit="return false">
+<h2 id="cw-action-plan-h">Team feedback and action plan</h2>
+<p>Fill this in together after the briefing, then print it or save it as PDF for your team's records.
+Nothing you type here is stored or sent anywhere; it is gone when you close the page.</p>
+<p><label for="ap-team">Team or service</label><br><input id="ap-team" type="text" autocomplete="off"></p>
+<p><label for="ap-date">Date of the briefing</label><br><input id="ap-date" type="date"></p>
+<p><label for="ap-who">Who led it, and who attended</label><br><textarea id="ap-who" rows="2"></textarea></p>
+<p><label for="ap-reflect">Key reflections from the discussion</label><br><textarea id="ap-reflect" rows="4"></textarea></p>
+<p><label for="ap-embed">How will the learning be embedded, and how will we know?</label><br><textarea id="ap-embed" rows="4"></textarea></p>
+<p><label for="ap-plan">Actions for the team plan (what, who, by when)</label><br><textarea id="ap-plan" rows="4"></textarea></p>
+<p><button type="button" class="md-button cw-print">Print or save as PDF</button></p>
+</form>
+"""
+
+
+def expand_markers(markdown: str) -> str:
+    return markdown.replace(ACTION_PLAN_MARKER, ACTION_PLAN_FORM)
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    text = str(value or "").strip()
+    for fmt, length in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            d = dt.datetime.strptime(text[:length], fmt).date()
+        except ValueError:
+            continue
+        if fmt == "%Y":  # a year means the end of that year
+            return d.replace(month=12, day=31)
+        return d
+    return None
+
+
+def review_banner(meta: dict[str, Any], today: dt.date) -> str:
+    """An admonition for a page, or its source, past its review date ("" when in date)."""
+    notes = []
+    due = _date(meta.get("next_review"))
+    if due and due < today:
+        notes.append(f"This page was due for review on {due.isoformat()}. Check it against current local procedures before relying on it.")
+    src_due = _date(meta.get("source_review_due"))
+    if src_due and src_due < today:
+        version = meta.get("source_version", "")
+        notes.append(
+            f"The source document{f' (version {version})' if version else ''} was due for review in {meta.get('source_review_due')} "
+            "and no newer version has been published here. The evidence has moved since: see "
+            "the change of emphasis between 2018 and 2024."
+        )
+    if not notes:
+        return ""
+    body = " ".join(notes)
+    return f'<div class="cw-review-banner" role="note"><strong>Past its review date.</strong> {html.escape(body)}</div>\n\n'
+
+
+def page_record(meta: dict[str, Any]) -> str:
+    """The 'about this page' block: version, dates and amendment log, also shown in print."""
+    keys = [("version", "Version"), ("published", "Published"), ("last_reviewed", "Last reviewed"),
+            ("next_review", "Next review due"), ("source_version", "Source version")]
+    rows = [(label, str(meta[k])) for k, label in keys if meta.get(k)]
+    amendments = meta.get("amendments") or []
+    if not rows and not amendments:
+        return ""
+    out = ['\n\n<aside class="cw-page-record" aria-label="About this page">', "<h2>About this page</h2>", "<dl>"]
+    out += [f"<dt>{html.escape(label)}</dt><dd>{html.escape(value)}</dd>" for label, value in rows]
+    out.append('<dt class="cw-print-only">Printed</dt><dd class="cw-print-only cw-print-date"></dd>')
+    out.append("</dl>")
+    if isinstance(amendments, list) and amendments:
+        out.append("<h3>Amendments</h3><ul>")
+        for a in amendments:
+            if isinstance(a, dict):
+                out.append(f"<li><time>{html.escape(str(a.get('date', '')))}</time>: {html.escape(str(a.get('note', '')))}</li>")
+        out.append("</ul>")
+    out.append("</aside>\n")
+    return "\n".join(out)
+
+
+_TASK = re.compile(
+    r'<li class="task-list-item">\s*<label class="task-list-control">\s*<input type="checkbox"(?P<attrs>[^>]*)/?>\s*'
+    r'<span class="task-list-indicator"></span>\s*</label>\s*(?P<text>.*?)</li>',
+    re.S,
+)
+
+
+def accessible_checklists(html_text: str, page_id: str) -> str:
+    """Turn pymdownx task lists inside `.cw-checklist` into labelled, clickable checkboxes."""
+    if "cw-checklist" not in html_text:
+        return html_text
+    counter = 0
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal counter
+        counter += 1
+        ident = f"cw-{page_id}-check-{counter}"
+        return (f'<li class="cw-check"><input type="checkbox" id="{ident}" autocomplete="off">'
+                f'<label for="{ident}">{m.group("text").strip()}</label></li>')
+
+    def block(m: re.Match[str]) -> str:
+        inner = _TASK.sub(one, m.group(0)).replace('class="task-list"', 'class="cw-checklist__list"')
+        return inner.replace(
+            "</div>",
+            '<p class="cw-checklist__actions"><button type="button" class="md-button cw-print">Print this checklist</button> '
+            '<button type="button" class="md-button cw-checklist-clear">Untick all</button></p></div>',
+            1,
+        ) if inner.rstrip().endswith("</div>") else inner
+
+    return re.sub(r'<div class="cw-checklist">.*?</div>', block, html_text, flags=re.S)
+
+
+_QUESTION = re.compile(r'(<div class="cw-question"[^>]*data-cw-qid="(?P<qid>[^"]+)"[^>]*>)(?P<body>.*?)(?=<div class="cw-question"|<section[^>]*class="cw-quiz-result"|$)', re.S)
+_QUIZ_ID = re.compile(r'(?<=["#])quiz-\d+(?=["-])')
+_PROGRESS = re.compile(r'<div id="quiz-progress-sidebar".*?</div>\s*(?=<nav id="quiz-progress-mobile")|<nav id="quiz-progress-mobile".*?</nav>', re.S)
+
+
+def tidy_quiz_html(html_text: str) -> str:
+    """Give mkdocs-quiz widgets stable IDs and keep their UI text out of the search index.
+
+    mkdocs-quiz numbers quizzes by position (quiz-0, quiz-1...), and stores answers under
+    those IDs, so reordering a bank would mix up stored answers. Each widget is renamed
+    after its question ID. Options, buttons and feedback are marked `data-search-exclude`,
+    so search finds a question by its stem but not by "Submit" or run-together options.
+    """
+    if 'class="cw-question"' not in html_text:
+        return html_text
+
+    def one(m: re.Match[str]) -> str:
+        qid = re.sub(r"[^A-Za-z0-9_-]", "-", m.group("qid"))
+        body = _QUIZ_ID.sub(f"quiz-{qid}", m.group("body"))
+        body = body.replace("<form ", "<form data-search-exclude ", 1)
+        body = body.replace('<a href="#quiz-', '<a data-search-exclude aria-label="Link to this question" href="#quiz-', 1)
+        return m.group(1) + body
+
+    out = _QUESTION.sub(one, html_text)
+    return _PROGRESS.sub("", out)
