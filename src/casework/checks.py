@@ -34,7 +34,7 @@ def check_project(project: Project) -> None:
             if ref not in known_items:
                 review = ref.split("/")[0]
                 if review in project.reviews:
-                    ids = ", ".join(i.id for i in project.reviews[review].obj.items())
+                    ids = ", ".join(i.id for i in project.reviews[review].obj.items()) or "no findings, lessons or recommendations yet"
                     p.append(Problem(file, line, item, f"trains '{ref}', which does not exist ({review} has: {ids})", None))
                 else:
                     p.append(Problem(file, line, item, f"trains '{ref}', but there is no review '{review}'",
@@ -75,7 +75,8 @@ def check_project(project: Project) -> None:
     # debrief quiz links
     for sid, ls in project.scenarios.items():
         for nid, node in ls.obj.nodes.items():
-            if node.debrief and node.debrief.quiz and node.debrief.quiz not in project.quizzes:
+            if (node.debrief and node.debrief.quiz and node.debrief.quiz not in project.quizzes
+                    and not any(u.startswith(f"quizzes/{node.debrief.quiz}.y") for u in project.unreadable)):
                 p.append(Problem(ls.file, ls.line("nodes", nid, "debrief", "quiz"), f"node '{nid}'",
                                  f"debrief links to quiz '{node.debrief.quiz}', which does not exist",
                                  f"quizzes are: {', '.join(sorted(project.quizzes)) or 'none'}"))
@@ -114,7 +115,7 @@ def check_scenario(ls: Loaded[Scenario], project: Project, cite: Cite, trains: C
                          f"reviews are: {', '.join(sorted(project.reviews)) or 'none'}"))
     if s.start not in nodes:
         p.append(Problem(f, ls.line("start"), None, f"start node '{s.start}' does not exist (nodes: {names})", "set 'start:' to the ID of the first node"))
-    broken = False
+    broken: set[str] = set()  # nodes with a choice that goes nowhere
     for nid, node in nodes.items():
         where = f"node '{nid}'"
         cite(f, ls.line("nodes", nid, "sources"), where, node.sources)
@@ -136,7 +137,7 @@ def check_scenario(ls: Loaded[Scenario], project: Project, cite: Cite, trains: C
         for i, ch in enumerate(node.choices):
             cw = f"node '{nid}', choice {i + 1}"
             if ch.goto not in nodes:
-                broken = True
+                broken.add(nid)
                 p.append(Problem(f, ls.line("nodes", nid, "choices", i, "goto"), cw,
                                  f"goes to '{ch.goto}', which does not exist (nodes: {names})", None))
             cite(f, ls.line("nodes", nid, "choices", i, "sources"), cw, ch.sources)
@@ -154,12 +155,12 @@ def check_scenario(ls: Loaded[Scenario], project: Project, cite: Cite, trains: C
         return
     can_end = nodes_that_reach(s, endings)
     for nid in nodes:
-        if nid in reach and nid not in can_end and not broken:
+        if nid in reach and nid not in can_end and nid not in broken:
             if nodes[nid].choices:
                 p.append(Problem(f, ls.line("nodes", nid), f"node '{nid}'", "no ending can be reached from here (the choices go round in a loop)",
                                  "give one of the choices on the loop a way out to an ending"))
     # a path to an ending that never touches a decision citing the review
-    if not broken and s.review in project.sources:
+    if s.review in project.sources:
         uncited = reachable(s, s.start, skip=lambda ch: any(c.split(" ")[0] == s.review for c in ch.sources))
         for nid in sorted(endings & uncited):
             p.append(Problem(f, ls.line("nodes", nid), f"node '{nid}'",

@@ -44,7 +44,7 @@ class ContentError(Exception):
 def format_problems(problems: list[Problem]) -> str:
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
-    lines = [str(p) for p in sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))]
+    lines = [str(p) for p in sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line or 0, p.message))]
     summary = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
     if warnings:
         summary += f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"

@@ -215,14 +215,20 @@ def validation_problems(exc: ValidationError, doc: YamlDoc, model: type[BaseMode
             line = doc.line(loc[:-1])
         elif kind == "string_pattern_mismatch":
             pattern = (err.get("ctx") or {}).get("pattern", "")
-            msg = f"'{last}' value {err['input']!r} is not in the expected form"
+            msg = f"{err['input']!r} is not in the expected form" if isinstance(last, int) else f"'{last}' is {err['input']!r}, which is not in the expected form"
             hint = _pattern_hint(str(pattern))
         elif kind == "literal_error":
             expected = (err.get("ctx") or {}).get("expected", "")
             msg = f"'{last}' is {err['input']!r}, which is not one of {expected}"
         else:
-            where = f"'{last}'" if isinstance(last, str) else "this entry"
-            msg = f"{where}: {err['msg'].removeprefix('Value error, ')}"
+            text = err["msg"].removeprefix("Value error, ")
+            text = text[0].lower() + text[1:] if text else text
+            if isinstance(last, str) and not isinstance(err.get("input"), (dict, list)):
+                msg = f"'{last}' is {err['input']!r}, but {text}"
+            elif isinstance(last, str):
+                msg = f"'{last}': {text}"
+            else:
+                msg = text
         out.append(Problem(doc.file, line, item, msg, hint))
     return out
 

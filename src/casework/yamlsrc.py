@@ -54,6 +54,8 @@ def load_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            what += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
         problems.append(
             Problem(
                 file,
@@ -65,7 +67,15 @@ def load_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
             )
         )
         return None, problems
-    except yaml.YAMLError as exc:  # reader errors (bad characters) and the like
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        problems.append(
+            Problem(file, line, None, f"the file contains a control character (U+{char:04X}), which YAML does not allow",
+                    "delete it; it usually comes from copying text out of a PDF or a word processor")
+        )
+        return None, problems
+    except yaml.YAMLError as exc:
         problems.append(Problem(file, None, None, f"YAML error: {exc}", "save the file as plain UTF-8 text"))
         return None, problems
 
