@@ -34,6 +34,9 @@ def mini_copy(tmp_path: Path) -> Path:
     """A writable copy of the small fixture project."""
     dest = tmp_path / "mini"
     shutil.copytree(MINI, dest)
+    config = dest / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      enabled: true", f"      enabled: true\n      node_modules: {REPO / 'node_modules'}", 1), encoding="utf-8")
     return dest
 
 

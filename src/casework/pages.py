@@ -87,8 +87,8 @@ def page_record(meta: dict[str, Any]) -> str:
 
 
 _TASK = re.compile(
-    r'<li class="task-list-item">\s*<label class="task-list-control">\s*<input type="checkbox"(?P<attrs>[^>]*)/?>\s*'
-    r'<span class="task-list-indicator"></span>\s*</label>\s*(?P<text>.*?)</li>',
+    r'<li class="task-list-item">\s*(?:<label class="task-list-control">\s*)?<input type="checkbox"[^>]*/?>\s*'
+    r'(?:<span class="task-list-indicator"></span>\s*</label>)?\s*(?P<text>.*?)</li>',
     re.S,
 )
 

@@ -1,0 +1,116 @@
+"""Build tests: build the small fixture site with `mkdocs build --strict` and check the HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import MINI, mkdocs_build
+
+EXTERNAL = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(?:https?:)?//', re.I)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_loads_only_local_resources(mini_site: Path) -> None:
+    for page in html_pages(mini_site):
+        text = page.read_text(encoding="utf-8")
+        assert not EXTERNAL.search(text), f"{page.relative_to(mini_site)} loads from another host"
+        assert "fonts.googleapis" not in text and "unpkg.com" not in text
+
+
+def test_offline_search_and_shim_come_from_the_site(mini_site: Path) -> None:
+    home = (mini_site / "index.html").read_text(encoding="utf-8")
+    assert 'src="assets/casework/vendor/iframe-worker-shim.js"' in home
+    assert (mini_site / "assets/casework/vendor/iframe-worker-shim.js").stat().st_size > 500
+    assert (mini_site / "search/search_index.js").is_file()
+
+
+def test_mermaid_is_loaded_only_where_a_diagram_is(mini_site: Path) -> None:
+    assert "vendor/mermaid.min.js" in (mini_site / "index.html").read_text(encoding="utf-8")
+    assert "vendor/mermaid.min.js" not in (mini_site / "support.html").read_text(encoding="utf-8")
+
+
+def test_quiz_assets_are_shared_files_loaded_only_on_quiz_pages(mini_site: Path) -> None:
+    quiz = (mini_site / "quizzes/demo.html").read_text(encoding="utf-8")
+    assert '<link rel="stylesheet" href="../assets/casework/quiz.css">' in quiz
+    assert '<script src="../assets/casework/quiz.js" defer>' in quiz
+    assert "quiz-progress-sidebar" not in quiz and "JSConfetti" not in quiz
+    for page in ("index.html", "support.html", "scenarios/demo/n1.html"):
+        text = (mini_site / page).read_text(encoding="utf-8")
+        assert "quiz.js" not in text and ".quiz-button" not in text, page
+    assert len(quiz.encode()) < len((mini_site / "index.html").read_text(encoding="utf-8").encode()) + 20_000
+
+
+def test_quiz_ids_are_stable_and_correct_answers_marked(mini_site: Path) -> None:
+    quiz = (mini_site / "quizzes/demo.html").read_text(encoding="utf-8")
+    assert 'id="quiz-q1"' in quiz and 'id="quiz-0"' not in quiz
+    assert quiz.count('data-correct="true"') == 3
+
+
+def test_search_index_has_scenario_start_and_question_stems_but_not_inner_nodes(mini_site: Path) -> None:
+    docs = json.loads((mini_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = {d["location"].split("#")[0] for d in docs}
+    assert "scenarios/demo/index.html" in locations
+    assert not any(loc.startswith("scenarios/demo/") and loc != "scenarios/demo/index.html" for loc in locations)
+    text = " ".join(d["text"] for d in docs if d["location"].startswith("quizzes/demo.html"))
+    assert "Mr Z says his new partner has no children" in text
+    assert "Submit" not in text and "Record it and move on" not in text
+
+
+def test_generated_pages_link_edit_to_their_yaml(mini_site: Path) -> None:
+    page = (mini_site / "scenarios/demo/n1.html").read_text(encoding="utf-8")
+    assert 'href="https://example.invalid/casework/edit/main/scenarios/demo.yml"' in page
+
+
+def test_glossary_terms_become_tooltips(mini_site: Path) -> None:
+    home = (mini_site / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="Multi-Agency Public Protection Arrangements: How agencies jointly manage sexual and violent offenders.">MAPPA</abbr>' in home
+    glossary = (mini_site / "glossary.html").read_text(encoding="utf-8")
+    assert "respectful uncertainty" in glossary and "Used in:" in glossary
+
+
+def test_citations_link_to_the_page_that_holds_them(mini_site: Path) -> None:
+    home = (mini_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a class="cw-cite" href="protocol/section-3.html" title="[^"]+">Demo protocol 3.4</a>', home)
+
+
+def test_page_dates_banner_and_amendments(mini_site: Path) -> None:
+    home = (mini_site / "index.html").read_text(encoding="utf-8")
+    assert 'class="cw-review-banner"' in home and "due for review on 2020-01-01" in home
+    assert "<dt>Version</dt><dd>1.0</dd>" in home and "First published." in home
+    assert 'class="cw-review-banner"' not in (mini_site / "support.html").read_text(encoding="utf-8")
+
+
+def test_action_plan_form_and_checklists_are_expanded(mini_site: Path) -> None:
+    home = (mini_site / "index.html").read_text(encoding="utf-8")
+    assert '<label for="ap-plan">' in home and "<!-- casework:action-plan -->" not in home
+    assert '<label for="cw-index-md-check-1">The partner has been told</label>' in home
+
+
+def test_broken_content_aborts_the_build_with_the_check_messages(mini_copy: Path, tmp_path: Path) -> None:
+    scenario = mini_copy / "scenarios/demo.yml"
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace("goto: e-poor", "goto: e-nowhere"), encoding="utf-8")
+    result = mkdocs_build(mini_copy / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 1
+    assert "scenarios/demo.yml:65: node 'n3', choice 2: goes to 'e-nowhere', which does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_author_page_wins_over_generated(mini_copy: Path, tmp_path: Path) -> None:
+    (mini_copy / "docs/quizzes").mkdir(parents=True)
+    (mini_copy / "docs/quizzes/demo.md").write_text("# Hand-written quiz page\n", encoding="utf-8")
+    result = mkdocs_build(mini_copy / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Hand-written quiz page" in (tmp_path / "site/quizzes/demo.html").read_text(encoding="utf-8")
+
+
+def test_cli_check_passes_on_fixture() -> None:
+    result = subprocess.run([sys.executable, "-m", "casework.cli", "--root", str(MINI), "check"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.startswith("casework check: all good")

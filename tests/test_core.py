@@ -1,0 +1,160 @@
+"""Unit tests of the pure core: YAML loading, citations, graph checks, rendering helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from casework import pages
+from casework.checks import coverage
+from casework.citations import citations_in_markdown, link_citations, relative_link, resolve
+from casework.model import Source
+from casework.project import load_project, read_model
+from casework.model import Scenario
+from casework.problems import Problem
+from casework.scenario_map import layers, map_svg
+from casework.yamlsrc import load_yaml
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+SOURCES = {
+    "nw-protocol": Source(key="nw-protocol", title="Protocol", short="NW protocol", publisher="Board", date="2018-06",
+                          url="https://example.invalid", page="protocol/index.md",
+                          locators=r"((1[0-4]|[1-9])\.\d+(\.\d+)*|Appendix [1-7])",
+                          sections={"3": "protocol/section-3.md", "Appendix 1": "protocol/appendix-1.md"}),
+}
+
+
+def test_yaml_keeps_line_numbers_of_nested_items() -> None:
+    doc, problems = load_yaml("a: 1\nnodes:\n  n1:\n    choices:\n      - goto: n2\n      - goto: n3\n", "x.yml")
+    assert problems == [] and doc is not None
+    assert doc.line(("nodes", "n1", "choices", 1, "goto")) == 6
+    assert doc.line(("nodes", "n1", "choices", 1, "missing")) == 6  # nearest ancestor
+    assert doc.data["a"] == 1
+
+
+def test_yaml_dates_stay_text() -> None:
+    doc, _ = load_yaml("date: 2024-07-01\n", "x.yml")
+    assert doc is not None and doc.data["date"] == "2024-07-01"
+
+
+def test_yaml_duplicate_key_is_reported_with_both_lines() -> None:
+    _, problems = load_yaml("a: 1\nb: 2\na: 3\n", "x.yml")
+    assert [str(p).splitlines()[0] for p in problems] == ["x.yml:3: key 'a' appears twice in the same block (first on line 1)"]
+
+
+@pytest.mark.parametrize(
+    ("citation", "expected"),
+    [
+        ("nw-protocol 3.4", "protocol/section-3.md"),
+        ("nw-protocol 10.9.1", "protocol/index.md"),
+        ("nw-protocol Appendix 1", "protocol/appendix-1.md"),
+    ],
+)
+def test_citation_resolves_to_longest_section(citation: str, expected: str) -> None:
+    r = resolve(citation, SOURCES)
+    assert not isinstance(r, str)
+    assert r.page == expected
+
+
+def test_citation_errors_say_what_is_wrong() -> None:
+    assert resolve("nw-protcol 3.4", SOURCES) == "cites unknown source 'nw-protcol' (known sources: nw-protocol)"
+    assert "not a paragraph or section" in str(resolve("nw-protocol 15.1", SOURCES))
+
+
+def test_citations_found_in_prose_but_not_in_code_or_ordinary_brackets() -> None:
+    text = "A (nw-protocol 3.4; nw-protocol Appendix 1).\n(low-risk offenders)\n```\n(nw-protocol 9.9)\n```\n(see above)"
+    assert citations_in_markdown(text) == [(1, "nw-protocol 3.4"), (1, "nw-protocol Appendix 1")]
+
+
+def test_citations_become_relative_links() -> None:
+    out = link_citations("Do this (nw-protocol 3.4).", "guidance/what-to-do.md", SOURCES)
+    assert out == 'Do this ([NW protocol 3.4](../protocol/section-3.md "Protocol (Board, 2018), 3.4"){ .cw-cite }).'
+
+
+def test_relative_link() -> None:
+    assert relative_link("scenarios/a/n1.md", "quizzes/a.md") == "../../quizzes/a.md"
+    assert relative_link("index.md", "glossary.md") == "glossary.md"
+
+
+def test_fixture_project_is_clean_and_covered() -> None:
+    project = load_project(MINI)
+    assert project.errors == []
+    cov = coverage(project)
+    assert cov["demo-review/finding-1"] == {"questions": ["demo/q1"], "choices": ["demo/n1/1", "demo/n1/2"]}
+
+
+def test_map_layers_follow_distance_from_start() -> None:
+    project = load_project(MINI)
+    s = project.scenarios["demo"].obj
+    assert layers(s) == [["n1"], ["n2", "n3"], ["e-good", "e-poor"]]
+    svg = map_svg(s)
+    assert svg.count("<rect") == 5 + 2  # five nodes, plus an inner border for each of the two endings
+    assert 'href="#node-e-good"' in svg
+
+
+def test_map_stays_readable_with_many_nodes() -> None:
+    nodes = {f"n{i}": {"title": f"Node {i}", "body": "b", "choices": [
+        {"text": "on", "goto": f"n{i + 1}", "rating": "stronger", "feedback": "f"},
+        {"text": "skip", "goto": f"n{min(i + 2, 35)}", "rating": "weaker", "feedback": "f"}]} for i in range(35)}
+    nodes["n35"] = {"title": "End", "body": "b", "ending": True,
+                    "debrief": {"what_happened": "x", "good_practice": "y"}}
+    s = Scenario.model_validate({"id": "big", "title": "Big", "review": "r", "role": "r", "setting": "s", "minutes": 5,
+                                 "outcomes": ["o"], "content_note": "c", "summary": "s", "start": "n0", "nodes": nodes})
+    rows = layers(s)
+    assert max(len(r) for r in rows) <= 2  # a long chain is drawn tall, not wide
+    assert map_svg(s).count("<a ") == 36
+
+
+def test_review_banner_only_when_past_due() -> None:
+    today = dt.date(2026, 11, 21)
+    assert pages.review_banner({"next_review": "2027-01-01"}, today) == ""
+    assert "due for review on 2026-01-01" in pages.review_banner({"next_review": "2026-01-01"}, today)
+    assert "was due for review in 2021" in pages.review_banner({"source_review_due": "2021", "source_version": "09"}, today)
+
+
+def test_checklists_get_labelled_checkboxes() -> None:
+    html = ('<div class="cw-checklist">\n<ul class="task-list">\n<li class="task-list-item"><label class="task-list-control">'
+            '<input type="checkbox" disabled/><span class="task-list-indicator"></span></label> Seen the child</li>\n</ul>\n</div>')
+    out = pages.accessible_checklists(html, "p")
+    assert '<input type="checkbox" id="cw-p-check-1" autocomplete="off"><label for="cw-p-check-1">Seen the child</label>' in out
+    assert "disabled" not in out and "Print this checklist" in out
+
+
+def test_problem_format() -> None:
+    p = Problem("scenarios/case-a.yml", 12, "node 'n3', choice 2", "goes to 'n9', which does not exist (nodes: n1, n2, n4)")
+    assert str(p) == "scenarios/case-a.yml:12: node 'n3', choice 2: goes to 'n9', which does not exist (nodes: n1, n2, n4)"
+
+
+# --- fuzzing: whatever the bytes, the loader reports problems and never raises -----------
+
+yaml_ish = st.text(alphabet=st.sampled_from(list("abn1 :-[]{}\"'#&*!|>%@`\n\t,?.\\x")), max_size=200)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=yaml_ish)
+def test_loader_never_raises_on_any_text(text: str) -> None:
+    load_yaml(text, "fuzz.yml")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                         lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(
+                             ["id", "title", "nodes", "start", "choices", "goto", "rating", "n1", "options", "questions", "type"]),
+                             inner, max_size=5), max_leaves=25))
+def test_schema_errors_never_raise(data: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+    import yaml
+
+    from casework.model import QuizBank
+
+    path = tmp_path_factory.mktemp("fuzz") / "x.yml"
+    path.write_text(yaml.safe_dump({"root": data}) if not isinstance(data, dict) else yaml.safe_dump(data), encoding="utf-8")
+    for model in (Scenario, QuizBank):
+        problems: list[Problem] = []
+        read_model(path, path.parent, model, problems)
+        for p in problems:
+            assert str(p)
