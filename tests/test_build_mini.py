@@ -103,11 +103,10 @@ def test_broken_content_aborts_the_build_with_the_check_messages(mini_copy: Path
 
 
 def test_author_page_wins_over_generated(mini_copy: Path, tmp_path: Path) -> None:
-    (mini_copy / "docs/quizzes").mkdir(parents=True)
-    (mini_copy / "docs/quizzes/demo.md").write_text("# Hand-written quiz page\n", encoding="utf-8")
+    (mini_copy / "docs/glossary.md").write_text("# Hand-written glossary\n", encoding="utf-8")
     result = mkdocs_build(mini_copy / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert "Hand-written quiz page" in (tmp_path / "site/quizzes/demo.html").read_text(encoding="utf-8")
+    assert "Hand-written glossary" in (tmp_path / "site/glossary.html").read_text(encoding="utf-8")
 
 
 def test_cli_check_passes_on_fixture() -> None:

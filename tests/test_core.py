@@ -158,3 +158,9 @@ def test_schema_errors_never_raise(data: object, tmp_path_factory: pytest.TempPa
         read_model(path, path.parent, model, problems)
         for p in problems:
             assert str(p)
+
+
+def test_known_source_takes_any_locator_its_regex_allows() -> None:
+    sources = {**SOURCES, "nw-protocol": SOURCES["nw-protocol"].model_copy(update={"locators": r"(Purpose|\d+\.\d+)"})}
+    assert citations_in_markdown("See (nw-protocol Purpose; nw-protocol 3.4).", tuple(sources)) == [
+        (1, "nw-protocol Purpose"), (1, "nw-protocol 3.4")]

@@ -96,7 +96,7 @@ def check_project(project: Project) -> None:
             except (OSError, UnicodeDecodeError):
                 p.append(Problem(relname, None, None, "cannot be read as UTF-8 text", "save the file as UTF-8"))
                 continue
-            for line, c in citations_in_markdown(text):
+            for line, c in citations_in_markdown(text, tuple(sources)):
                 cite(relname, line, None, [c])
 
     check_coverage(project)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -12,9 +13,20 @@ from casework.model import Source
 # A part counts as a citation when it is a key-like word followed by a locator that starts
 # with a digit or a locator word; anything else in brackets is left alone.
 LOCATOR_START = r"(?:\d|Appendix|App\b|para|paras|section|Section|Recommendation|Finding|Lesson|Learning|Key|p\.|Part|Table|Introduction|Summary|Conclusion)"
-_PART = rf"[a-z0-9]+(?:-[a-z0-9]+)+ {LOCATOR_START}[^;()\n]*"
-CITATION_GROUP = re.compile(rf"(?<![\w\]])\((?P<body>{_PART}(?:;\s*{_PART})*)\)")
+_GENERIC_PART = rf"[a-z0-9]+(?:-[a-z0-9]+)+ {LOCATOR_START}[^;()\n]*"
 _SPLIT = re.compile(r"\s*;\s*")
+
+
+@functools.lru_cache(maxsize=16)
+def group_pattern(known: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """The pattern of a citation group. A known source key takes any locator; an unknown
+    key-like word counts only before a locator-like word, so ordinary brackets are left alone."""
+    known_part = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+    part = f"(?:(?:{known_part}) [^;()\\n]+|{_GENERIC_PART})" if known else _GENERIC_PART
+    return re.compile(rf"(?<![\w\]])\((?P<body>{part}(?:;\s*{part})*)\)")
+
+
+CITATION_GROUP = group_pattern()
 
 
 @dataclass(frozen=True)
@@ -53,8 +65,9 @@ def page_for(source: Source, locator: str) -> str | None:
     return source.page
 
 
-def citations_in_markdown(text: str) -> list[tuple[int, str]]:
+def citations_in_markdown(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, str]]:
     """Every citation in Markdown prose, with its 1-based line, skipping fenced code."""
+    pattern = group_pattern(tuple(sorted(known)))
     out: list[tuple[int, str]] = []
     in_fence = False
     for n, line in enumerate(text.splitlines(), 1):
@@ -63,7 +76,7 @@ def citations_in_markdown(text: str) -> list[tuple[int, str]]:
             continue
         if in_fence:
             continue
-        for m in CITATION_GROUP.finditer(line):
+        for m in pattern.finditer(line):
             out.extend((n, part) for part in _SPLIT.split(m.group("body").strip()))
     return out
 
@@ -92,12 +105,13 @@ def link_citations(text: str, page: str, sources: dict[str, Source]) -> str:
         parts = _SPLIT.split(m.group("body").strip())
         return "(" + "; ".join(one(p) for p in parts) + ")"
 
+    pattern = group_pattern(tuple(sorted(sources)))
     out = []
     in_fence = False
     for line in text.split("\n"):
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
-        out.append(line if in_fence else CITATION_GROUP.sub(group, line))
+        out.append(line if in_fence else pattern.sub(group, line))
     return "\n".join(out)
 
 

@@ -150,7 +150,7 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
         '!!! warning "Content note"\n',
         "    " + s.content_note.replace("\n", "\n    ") + f" If this affects you, see [support]({relative_link(page, SUPPORT_PAGE)}).\n",
         s.summary + "\n",
-        '<dl class="cw-facts" markdown="1">',
+        '<dl class="cw-facts">',
         f"<dt>Your role</dt><dd>{esc(s.role)}</dd>",
         f"<dt>Setting</dt><dd>{esc(s.setting)}</dd>",
         f"<dt>Time needed</dt><dd>about {s.minutes} minutes</dd>",
@@ -575,6 +575,28 @@ def term_usage(project: Project, pages: dict[str, str]) -> dict[str, list[str]]:
     return out
 
 
+def render_progress(project: Project) -> str:
+    page = "progress.md"
+    rows = "\n".join(
+        f'<tr data-cw-quiz="{esc(q.obj.id)}"><td><a href="{esc(_url(page, quiz_page_path(q.obj)))}">{esc(q.obj.title)}</a></td>'
+        f'<td>{q.obj.pass_mark}%</td><td class="cw-progress__best">not taken yet</td></tr>'
+        for q in project.quizzes.values()
+    )
+    return "\n".join([
+        front_matter(title="My progress", description="Your best score on every quiz, kept in this browser only."),
+        "# My progress\n",
+        "Your best score on each quiz. These are **self-assessments**: the answers are in the pages, so a score shows "
+        "what you checked, not what you were examined on. Everything here is kept in this browser only and never sent "
+        "anywhere. If you open the site from another folder, computer or browser, it starts fresh.\n",
+        '<table class="cw-progress">',
+        "<thead><tr><th scope=\"col\">Quiz</th><th scope=\"col\">Pass mark</th><th scope=\"col\">Your best score</th></tr></thead>",
+        f"<tbody>{rows}</tbody>",
+        "</table>\n",
+        '<p><button type="button" class="md-button cw-progress-clear">Clear my answers</button> '
+        "removes every quiz answer and scenario path this site has stored in this browser.</p>",
+    ]) + "\n"
+
+
 def generate(project: Project) -> list[Generated]:
     """Every page casework generates for a project."""
     out: list[Generated] = []
@@ -584,6 +606,8 @@ def generate(project: Project) -> list[Generated]:
         out.append(Generated(quiz_page_path(lq.obj), render_quiz(lq, project), lq.file, "quiz"))
     for lr in project.reviews.values():
         out.append(Generated(f"reviews/{lr.obj.key}/findings.md", render_findings(lr, project), lr.file, "findings"))
+    if project.quizzes:
+        out.append(Generated("progress.md", render_progress(project), None, "progress"))
     if project.reviews:
         out.append(Generated("reviews/coverage.md", render_coverage(project), None, "coverage"))
     if project.terms:

@@ -64,7 +64,7 @@ def map_svg(s: Scenario, link_prefix: str = "#node-") -> str:
     rating = node_rating(s)
     title_id = f"map-{s.id}-title"
     out = [
-        f'<svg class="cw-map" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" role="img" '
+        f'<svg class="cw-map" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" role="group" '
         f'aria-labelledby="{title_id}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{title_id}">Map of the scenario "{html.escape(s.title)}": {len(s.nodes)} nodes, '
         f'{sum(1 for n in s.nodes.values() if n.ending)} endings</title>',

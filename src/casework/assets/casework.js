@@ -100,8 +100,6 @@
 
     var nodeId = root.getAttribute("data-cw-node");
     var path = load(key, []);
-    // A fresh arrival at the start node begins a new path.
-    if (nodeId === data.start && !location.hash) { path = []; store(key, path); }
 
     root.querySelectorAll("a.cw-choice").forEach(function (a) {
       a.addEventListener("click", function () {
@@ -130,7 +128,12 @@
       if (sec) focusTarget = sec.querySelector("h2");
     }
     if (!focusTarget && document.referrer) focusTarget = document.getElementById("node-title");
-    if (focusTarget) focusTarget.focus({ preventScroll: false });
+    if (focusTarget) {
+      // After the theme has finished its own start-up, which would otherwise take focus back.
+      var moveFocus = function () { setTimeout(function () { focusTarget.focus(); }, 30); };
+      if (document.readyState === "complete") moveFocus();
+      else window.addEventListener("load", moveFocus);
+    }
   }
 
   /* ---------- clear and print ---------- */
@@ -210,7 +213,8 @@
       });
     });
     room.querySelector(".cw-room__restart").addEventListener("click", function () { show(start); });
-    document.addEventListener("keydown", function (e) {
+    // Capture phase on window: room keys (F, N ...) must not reach the theme's own shortcuts.
+    window.addEventListener("keydown", function (e) {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       var t = e.target;
       if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA")) return;
@@ -221,7 +225,8 @@
       else if (k === "r") show(start);
       else return;
       e.preventDefault();
-    });
+      e.stopImmediatePropagation();
+    }, true);
     show(start);
   }
 

@@ -1,0 +1,262 @@
+"""Browser tests: headless Debian chromium driven by Playwright, from file:// and from 127.0.0.1.
+
+They click through quizzes and scenarios as a learner would, check that every request stays
+on the machine, and run axe-core (from the npm lock) for WCAG 2.2 AA problems.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.browser
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture
+def ctx(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+class Tab:
+    """A page that records every request it makes, so a test can assert they stay local."""
+
+    def __init__(self, context: Any, allowed: tuple[str, ...]) -> None:
+        self.page = context.new_page()
+        self.allowed = allowed
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def goto(self, url: str) -> Any:
+        self.page.goto(url)
+        self.page.wait_for_load_state("load")
+        return self.page
+
+    def assert_local(self) -> None:
+        outside = [u for u in self.requests if not u.startswith(self.allowed) and not u.startswith(("data:", "blob:", "about:"))]
+        assert outside == [], f"requests left the machine: {outside}"
+        assert self.errors == [], f"script errors: {self.errors}"
+
+
+def file_url(site: Path, page: str) -> str:
+    return (site / page).as_uri()
+
+
+def axe(page: Any) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}})"
+    )
+    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in violations)
+
+
+# --- search ---------------------------------------------------------------------------
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Search as a keyboard user does: press '/', type. Retypes while the index is still loading."""
+    page.keyboard.press("/")  # Material's search shortcut
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    for _ in range(10):
+        box.fill("")
+        page.keyboard.type(query, delay=20)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=2000)
+            break
+        except Exception:  # noqa: BLE001 - the worker was not ready yet; type again
+            continue
+    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+
+
+def test_search_works_from_file_url(ctx: Any, mini_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, "index.html"))
+    hits = search(page, "relationship")
+    assert any("scenarios/demo/index.html" in h for h in hits)
+    assert not any("scenarios/demo/n" in h or "e-good" in h for h in hits), hits  # inner nodes are not searchable
+    tab.assert_local()
+
+
+def test_search_finds_a_question_by_its_stem_from_a_local_server(ctx: Any, mini_site: Path, serve: Callable[[Path], str]) -> None:
+    base = serve(mini_site)
+    tab = Tab(ctx, (base,))
+    page = tab.goto(base + "index.html")
+    hits = search(page, "partner has no children")
+    assert any("quizzes/demo.html" in h for h in hits)
+    tab.assert_local()
+
+
+# --- quizzes --------------------------------------------------------------------------
+
+
+def test_quiz_feedback_result_and_persistence(ctx: Any, mini_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, "quizzes/demo.html"))
+    q1 = page.locator("#quiz-q1")
+    q1.get_by_label("Check with other agencies.").check()  # single choice submits at once
+    assert "Right. An adult's account is not evidence." in q1.locator(".quiz-feedback").inner_text()
+    q2 = page.locator("#quiz-q2")
+    q2.get_by_label("Nobody").check()
+    q2.get_by_role("button", name="Submit").click()
+    assert "Information not shared is the theme of the review." in q2.locator(".quiz-feedback").inner_text()
+    page.locator("#quiz-q3 input.quiz-blank-input").fill("3")
+    page.locator("#quiz-q3").get_by_role("button", name="Submit").click()
+    status = page.locator(".cw-quiz-result__status")
+    status.filter(has_text="Not yet passed").wait_for()
+    assert "2 of 3 correctly (67%)" in status.inner_text()
+    revisit = page.locator(".cw-quiz-result__revisit a")
+    assert revisit.all_inner_texts() == ["Demo review, recommendation 1: Check accounts"]
+    assert revisit.first.get_attribute("href") == "../reviews/demo-review/findings.html#rec-1"
+
+    page.reload()
+    assert page.locator("#quiz-q1-0").is_checked()
+    assert "2 of 3 correctly" in page.locator(".cw-quiz-result__status").inner_text()
+
+    progress = tab.goto(file_url(mini_site, "progress.html"))
+    assert "67%" in progress.locator("tr[data-cw-quiz='demo'] .cw-progress__best").inner_text()
+    progress.get_by_role("button", name="Clear my answers").click()
+    progress.wait_for_load_state("load")
+    assert progress.locator("tr[data-cw-quiz='demo'] .cw-progress__best").inner_text() == "not taken yet"
+    page = tab.goto(file_url(mini_site, "quizzes/demo.html"))
+    assert not page.locator("#quiz-q1-0").is_checked()
+    tab.assert_local()
+
+
+def test_quiz_progress_survives_a_copied_site_folder(ctx: Any, mini_site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "usb-stick" / "site"
+    shutil.copytree(mini_site, copy)
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, "quizzes/demo.html"))
+    page.locator("#quiz-q1").get_by_label("Check with other agencies.").check()
+    moved = tab.goto(file_url(copy, "quizzes/demo.html"))
+    assert moved.locator("#quiz-q1-0").is_checked()
+    tab.assert_local()
+
+
+# --- scenarios ------------------------------------------------------------------------
+
+
+def choose(page: Any, text: str) -> None:
+    page.locator("nav.cw-choices").get_by_role("link", name=text).click()
+    page.wait_for_load_state("load")
+
+
+def test_scenario_walk_to_the_good_ending_with_replay_and_score(ctx: Any, mini_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, "scenarios/demo/index.html"))
+    assert "FACILITATOR-ONLY" not in page.content()
+    page.get_by_role("link", name="Start the scenario").click()
+    choose(page, "Ask whether she has children and tell children's social care.")
+    feedback = page.locator("#from-n1-1")
+    assert feedback.is_visible() and "two children in the home" in feedback.inner_text()
+    assert not page.locator("#from-n3-1").is_visible()  # feedback for another route stays hidden
+    page.wait_for_function("document.activeElement.id === 'from-n1-1-h'")  # focus moves to the new content
+    assert "Your decisions so far" in page.locator(".cw-path").inner_text()
+    choose(page, "Share what you know and join a strategy discussion.")
+    assert page.locator("h1#node-title").inner_text().startswith("A plan that protects")
+    replay = page.locator(".cw-replay")
+    assert "Path score: 4 of 4 (100%)" in replay.inner_text()
+    assert replay.locator("li.cw-step").count() == 2
+    assert "A strategy discussion was held" in replay.inner_text() and "Demo protocol 3.4" in replay.inner_text()
+    assert "FACILITATOR-ONLY" not in page.content()
+    page.get_by_role("button", name="Clear my answers").first.click()
+    assert page.evaluate("localStorage.getItem('casework:scenario:demo')") is None
+    tab.assert_local()
+
+
+def test_scenario_second_path_with_going_back(ctx: Any, mini_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, "scenarios/demo/index.html"))
+    page.get_by_role("link", name="Start the scenario").click()
+    choose(page, "Ask whether she has children and tell children's social care.")
+    page.go_back()  # the learner changes their mind
+    page.wait_for_load_state("load")
+    choose(page, "Accept that there is nothing to worry about.")
+    choose(page, "Close the case.")
+    replay = page.locator(".cw-replay").inner_text()
+    assert "You went back to “Mr Z mentions a new partner” and chose again." in replay
+    assert "Path score: 2 of 6 (33%)" in replay
+    page.get_by_role("link", name="Start again").click()
+    page.get_by_role("link", name="Start the scenario").click()
+    assert page.locator(".cw-path").inner_text() == ""
+    tab.assert_local()
+
+
+def test_scenario_works_with_javascript_off(browser: Any, mini_site: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(file_url(mini_site, "scenarios/demo/n1.html"))
+    page.get_by_role("link", name="Accept that there is nothing to worry about.").click()
+    assert page.locator("#from-n1-2").is_visible()  # :target shows the feedback without scripts
+    page.get_by_role("link", name="Close the case.").click()
+    assert "Debrief" in page.locator(".cw-debrief").inner_text()
+    context.close()
+
+
+def test_room_mode_reveals_feedback_only_on_demand(ctx: Any, mini_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, "scenarios/demo/room.html"))
+    node = page.locator('.cw-room__node[data-cw-node="n1"]')
+    assert node.is_visible()
+    assert node.locator(".cw-room__feedback").first.is_hidden()
+    assert node.locator(".cw-room__notes").is_hidden()
+    page.keyboard.press("b")
+    assert node.locator(".cw-room__choice").nth(1).get_attribute("aria-pressed") == "true"
+    assert node.locator(".cw-room__feedback").nth(1).is_hidden()
+    page.keyboard.press("f")
+    assert node.locator(".cw-room__feedback").nth(1).is_visible()
+    page.keyboard.press("n")
+    assert "FACILITATOR-ONLY-N1" in node.locator(".cw-room__notes").inner_text()
+    page.get_by_role("button", name="Go to the room's choice").click()
+    assert page.locator('.cw-room__node[data-cw-node="n3"]').is_visible()
+    tab.assert_local()
+
+
+# --- offline diagrams, checklists ----------------------------------------------------------
+
+
+def test_mermaid_renders_offline_and_checklist_stores_nothing(ctx: Any, mini_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, "index.html"))
+    # Material draws the diagram into a closed shadow root: the raw code is gone and the box has a drawing's size.
+    page.wait_for_function("(() => { const m = document.querySelector('div.mermaid');"
+                           " return !!m && m.getBoundingClientRect().height > 60; })()", timeout=15000)
+    assert "flowchart TD" not in page.locator("article").inner_text()
+    box = page.get_by_label("The partner has been told")
+    box.check()
+    assert box.is_checked()
+    assert page.evaluate("Object.keys(localStorage).length") == 0
+    page.get_by_role("button", name="Untick all").click()
+    assert not box.is_checked()
+    tab.assert_local()
+
+
+# --- accessibility ------------------------------------------------------------------------
+
+A11Y_PAGES = ["index.html", "quizzes/demo.html", "scenarios/demo/index.html", "scenarios/demo/n1.html",
+              "scenarios/demo/e-good.html", "scenarios/demo/facilitator.html", "scenarios/demo/room.html",
+              "glossary.html", "reviews/demo-review/findings.html", "progress.html"]
+
+
+@pytest.mark.parametrize("page_path", A11Y_PAGES)
+def test_axe_finds_no_serious_violations(ctx: Any, mini_site: Path, page_path: str) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, page_path))
+    violations = axe(page)
+    assert violations == [], describe(violations)
