@@ -597,6 +597,35 @@ def render_progress(project: Project) -> str:
     ]) + "\n"
 
 
+def render_scenario_index(project: Project) -> str:
+    page = "scenarios/index.md"
+    parts = [front_matter(title="Scenarios", description="Branching case scenarios built from the reviews' real decision points."),
+             "# Scenarios\n",
+             "Each scenario puts you in a practitioner's place at the real decision points of a case review. "
+             "Choose what you would do; see what happened and why it matters; finish with a debrief. "
+             "Trainers: every scenario has a printable facilitator guide and a room mode for group sessions.\n",
+             "| Scenario | Your role | Time | Based on | For trainers |", "|---|---|---|---|---|"]
+    for ls in project.scenarios.values():
+        s = ls.obj
+        src = project.sources.get(s.review)
+        based = f"[{src.obj.short}]({relative_link(page, src.obj.page)})" if src and src.obj.page else s.review
+        parts.append(f"| [{s.title}]({s.id}/index.md) | {s.role} | {s.minutes} min | {based} | "
+                     f"[guide]({s.id}/facilitator.md) · [room mode]({s.id}/room.md) |")
+    return "\n".join(parts) + "\n"
+
+
+def render_quiz_index(project: Project) -> str:
+    parts = [front_matter(title="Quizzes", description="Self-assessment quizzes built from the reviews and the protocol."),
+             "# Quizzes\n",
+             "Check your understanding. These are self-assessments: the answers are in the pages, and your answers stay in "
+             "this browser. See [my progress](../progress.md) for your best scores.\n",
+             "| Quiz | Questions | Pass mark |", "|---|---|---|"]
+    for lq in project.quizzes.values():
+        q = lq.obj
+        parts.append(f"| [{q.title}]({q.id}.md) | {len(q.questions)} | {q.pass_mark}% |")
+    return "\n".join(parts) + "\n"
+
+
 def generate(project: Project) -> list[Generated]:
     """Every page casework generates for a project."""
     out: list[Generated] = []
@@ -606,8 +635,11 @@ def generate(project: Project) -> list[Generated]:
         out.append(Generated(quiz_page_path(lq.obj), render_quiz(lq, project), lq.file, "quiz"))
     for lr in project.reviews.values():
         out.append(Generated(f"reviews/{lr.obj.key}/findings.md", render_findings(lr, project), lr.file, "findings"))
+    if project.scenarios:
+        out.append(Generated("scenarios/index.md", render_scenario_index(project), None, "index"))
     if project.quizzes:
         out.append(Generated("progress.md", render_progress(project), None, "progress"))
+        out.append(Generated("quizzes/index.md", render_quiz_index(project), None, "index"))
     if project.reviews:
         out.append(Generated("reviews/coverage.md", render_coverage(project), None, "coverage"))
     if project.terms:
