@@ -260,3 +260,69 @@ def test_axe_finds_no_serious_violations(ctx: Any, mini_site: Path, page_path: s
     page = tab.goto(file_url(mini_site, page_path))
     violations = axe(page)
     assert violations == [], describe(violations)
+
+
+# --- the real site: every scenario walked to every ending ----------------------------------
+
+
+def _paths_to_endings() -> list[tuple[str, str, list[tuple[str, int]]]]:
+    from collections import deque
+
+    from casework.project import load_project
+
+    out = []
+    project = load_project(REPO)
+    for sid, ls in sorted(project.scenarios.items()):
+        s = ls.obj
+        parent: dict[str, tuple[str, int] | None] = {s.start: None}
+        queue = deque([s.start])
+        while queue:
+            nid = queue.popleft()
+            for i, ch in enumerate(s.nodes[nid].choices):
+                if ch.goto not in parent:
+                    parent[ch.goto] = (nid, i)
+                    queue.append(ch.goto)
+        for end in (n for n, node in s.nodes.items() if node.ending):
+            steps: list[tuple[str, int]] = []
+            cur = end
+            while parent[cur] is not None:
+                prev = parent[cur]
+                assert prev is not None
+                steps.insert(0, prev)
+                cur = prev[0]
+            out.append((sid, end, steps))
+    return out
+
+
+ENDING_PATHS = _paths_to_endings()
+
+
+@pytest.mark.parametrize(("sid", "end", "steps"), ENDING_PATHS, ids=[f"{s}:{e}" for s, e, _ in ENDING_PATHS])
+def test_real_scenario_walks_to_every_ending(ctx: Any, real_site: Path, sid: str, end: str, steps: list[tuple[str, int]]) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(real_site, f"scenarios/{sid}/index.html"))
+    page.get_by_role("link", name="Start the scenario").click()
+    page.wait_for_load_state("load")
+    for node, choice in steps:
+        assert page.locator(".cw-scenario").get_attribute("data-cw-node") == node
+        page.locator(f'a.cw-choice[data-cw-choice="{choice}"]').click()
+        page.wait_for_load_state("load")
+    assert page.locator(".cw-scenario").get_attribute("data-cw-node") == end
+    assert page.locator(".cw-debrief").is_visible()
+    assert page.locator(".cw-replay li.cw-step").count() == len(steps)
+    assert "Path score:" in page.locator(".cw-replay").inner_text()
+    assert "support" in page.locator(".admonition.info").inner_text().lower()
+    tab.assert_local()
+
+
+REAL_A11Y = ["index.html", "protocol/section-3.html", "protocol/appendix-1.html", "protocol/process.html", "reviews/lcspr-case-a/index.html",
+             "quizzes/lcspr-case-a.html", "scenarios/case-a-new-relationship/facilitator.html", "evidence/index.html", "glossary.html"]
+
+
+@pytest.mark.parametrize("page_path", REAL_A11Y)
+def test_real_site_axe(ctx: Any, real_site: Path, page_path: str) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(real_site, page_path))
+    violations = axe(page)
+    assert violations == [], describe(violations)
+    tab.assert_local()

@@ -12,10 +12,9 @@ from hypothesis import strategies as st
 from casework import pages
 from casework.checks import coverage
 from casework.citations import citations_in_markdown, link_citations, relative_link, resolve
-from casework.model import Source
-from casework.project import load_project, read_model
-from casework.model import Scenario
+from casework.model import Scenario, Source
 from casework.problems import Problem
+from casework.project import load_project, read_model
 from casework.scenario_map import layers, map_svg
 from casework.yamlsrc import load_yaml
 

@@ -63,17 +63,17 @@ def check_project(project: Project) -> None:
             p.append(Problem(lr.file, lr.line("key"), None, f"review '{key}' has no entry in sources.yml", "add the original document to sources.yml with the same key"))
 
     # scenarios
-    for sid, ls in project.scenarios.items():
+    for _sid, ls in project.scenarios.items():
         check_scenario(ls, project, cite, trains)
 
     # quizzes
-    for qid, lq in project.quizzes.items():
+    for _qid, lq in project.quizzes.items():
         check_quiz(lq, p, cite, trains)
         if lq.obj.review and lq.obj.review not in project.reviews:
             p.append(Problem(lq.file, lq.line("review"), None, f"review '{lq.obj.review}' does not exist", f"reviews are: {', '.join(sorted(project.reviews)) or 'none'}"))
 
     # debrief quiz links
-    for sid, ls in project.scenarios.items():
+    for _sid, ls in project.scenarios.items():
         for nid, node in ls.obj.nodes.items():
             if (node.debrief and node.debrief.quiz and node.debrief.quiz not in project.quizzes
                     and not any(u.startswith(f"quizzes/{node.debrief.quiz}.y") for u in project.unreadable)):

@@ -38,7 +38,7 @@ VENDOR = {
 REQUIRED_EXTENSIONS = ["abbr", "attr_list", "md_in_html", "pymdownx.tasklist"]
 
 
-class CaseworkConfig(base.Config):
+class CaseworkConfig(base.Config):  # type: ignore[no-untyped-call]
     enabled = c.Type(bool, default=True)
     root = c.Type(str, default=".")
     """Folder holding sources.yml, reviews/, scenarios/ and quizzes/, relative to mkdocs.yml."""
@@ -48,7 +48,7 @@ class CaseworkConfig(base.Config):
     """Fix "today" (YYYY-MM-DD) for review-date banners, e.g. in tests; default: the build date."""
 
 
-class CaseworkPlugin(BasePlugin[CaseworkConfig]):
+class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Mapping
 from typing import Any
 
 ACTION_PLAN_MARKER = "<!-- casework:action-plan -->"
@@ -44,7 +45,7 @@ def _date(value: Any) -> dt.date | None:
     return None
 
 
-def review_banner(meta: dict[str, Any], today: dt.date) -> str:
+def review_banner(meta: Mapping[str, Any], today: dt.date) -> str:
     """An admonition for a page, or its source, past its review date ("" when in date)."""
     notes = []
     due = _date(meta.get("next_review"))
@@ -64,7 +65,7 @@ def review_banner(meta: dict[str, Any], today: dt.date) -> str:
     return f'<div class="cw-review-banner" role="note"><strong>Past its review date.</strong> {html.escape(body)}</div>\n\n'
 
 
-def page_record(meta: dict[str, Any]) -> str:
+def page_record(meta: Mapping[str, Any]) -> str:
     """The 'about this page' block: version, dates and amendment log, also shown in print."""
     keys = [("version", "Version"), ("published", "Published"), ("last_reviewed", "Last reviewed"),
             ("next_review", "Next review due"), ("source_version", "Source version")]

@@ -41,7 +41,7 @@ def front_matter(**meta: object) -> str:
 
 def md_html(text: str) -> str:
     """Markdown to HTML for data attributes and scripts (the page itself is rendered by the site engine)."""
-    return md.markdown(text, extensions=["attr_list", "md_in_html"]).strip()
+    return str(md.markdown(text, extensions=["attr_list", "md_in_html"])).strip()
 
 
 def cite_list(citations: list[str], page: str, project: Project, label: str = "Sources") -> str:
@@ -164,8 +164,8 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
         '<div class="cw-resume" hidden></div>',
         "",
         "## For trainers\n",
-        f"- [Facilitator guide](facilitator.md): session plan, timings, every node with its notes and discussion questions, printable.",
-        f"- [Room mode](room.md): one decision at a time in large type, choices lettered for a vote, feedback revealed on demand.",
+        "- [Facilitator guide](facilitator.md): session plan, timings, every node with its notes and discussion questions, printable.",
+        "- [Room mode](room.md): one decision at a time in large type, choices lettered for a vote, feedback revealed on demand.",
         "",
         "Your decisions are kept in this browser only, so you can pick up where you left off; nothing is sent anywhere.",
         "",

@@ -56,6 +56,7 @@ def map_svg(s: Scenario, link_prefix: str = "#node-") -> str:
     width = PAD * 2 + widest * W + (widest - 1) * GAP_X
     height = PAD * 2 + len(rows) * H + (len(rows) - 1) * GAP_Y
     pos: dict[str, tuple[float, float]] = {}
+    x0: float
     for y, row in enumerate(rows):
         row_w = len(row) * W + (len(row) - 1) * GAP_X
         x0 = (width - row_w) / 2
@@ -88,17 +89,17 @@ def map_svg(s: Scenario, link_prefix: str = "#node-") -> str:
             dash = ' stroke-dasharray="6 4"' if ch.rating == "weaker" else (' stroke-dasharray="2 3"' if ch.rating == "mixed" else "")
             out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="2"{dash} marker-end="url(#cw-arrow)"/>')
     for nid, node in s.nodes.items():
-        x, y = pos[nid]
+        nx, ny = pos[nid]
         kind = rating.get(nid, "start")
         label = "\n".join(textwrap.wrap(node.title, 26)[:2])
         lines = label.split("\n")
         out.append(f'<a href="{link_prefix}{html.escape(nid)}"><g class="cw-map__node cw-map__node--{kind}">')
-        out.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="{W}" height="{H}" rx="8" fill="{FILL[kind]}" stroke="{STROKE[kind]}" stroke-width="2"/>')
+        out.append(f'<rect x="{nx:.0f}" y="{ny:.0f}" width="{W}" height="{H}" rx="8" fill="{FILL[kind]}" stroke="{STROKE[kind]}" stroke-width="2"/>')
         if node.ending:
-            out.append(f'<rect x="{x + 4:.0f}" y="{y + 4:.0f}" width="{W - 8}" height="{H - 8}" rx="6" fill="none" stroke="{STROKE[kind]}" stroke-width="1.5"/>')
-        out.append(f'<text x="{x + 10:.0f}" y="{y + 18:.0f}" font-size="11" fill="#333">{html.escape(nid)}{" · ending" if node.ending else ""}</text>')
+            out.append(f'<rect x="{nx + 4:.0f}" y="{ny + 4:.0f}" width="{W - 8}" height="{H - 8}" rx="6" fill="none" stroke="{STROKE[kind]}" stroke-width="1.5"/>')
+        out.append(f'<text x="{nx + 10:.0f}" y="{ny + 18:.0f}" font-size="11" fill="#333">{html.escape(nid)}{" · ending" if node.ending else ""}</text>')
         for i, line in enumerate(lines):
-            out.append(f'<text x="{x + 10:.0f}" y="{y + 36 + i * 15:.0f}" font-size="13" fill="#111">{html.escape(line)}</text>')
+            out.append(f'<text x="{nx + 10:.0f}" y="{ny + 36 + i * 15:.0f}" font-size="13" fill="#111">{html.escape(line)}</text>')
         out.append("</g></a>")
     out.append("</svg>")
     legend = (
