@@ -41,7 +41,7 @@ chromium:
 	else echo "chromium is missing and we are not root: browser tests will be skipped (failed under CI=true)"; fi
 
 lint: setup
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests $(wildcard scripts/*.py)
 	$(BIN)/mypy
 
 ## Run every test: lint, types, unit, golden, build and browser tiers.

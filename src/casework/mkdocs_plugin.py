@@ -91,8 +91,19 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
             report = format_problems(problems)
             if self.project.errors and not self.is_serve:
                 raise PluginError(f"casework found problems in the content:\n{report}")
+            # Under `mkdocs serve` the problems go on every page instead; logged at info level so that a
+            # strict config does not abort the rebuild and leave a stale site.
+            emit = log.info if self.is_serve else log.warning
+            if self.is_serve and self.project.errors:
+                # Broken links from half-edited content must not stop the preview. MkDocs attaches its strict-mode
+                # warning counter before on_config runs, so setting config.strict is too late: detach the counter.
+                from mkdocs.utils import CountHandler
+
+                mk_log = logging.getLogger("mkdocs")
+                for handler in [h for h in mk_log.handlers if isinstance(h, CountHandler)]:
+                    mk_log.removeHandler(handler)
             for line in report.splitlines():
-                (log.error if self.project.errors else log.warning)(line)
+                emit(f"casework: {line}")
         self.abbr = render.abbreviations(self.project)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -119,7 +130,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
             else:
                 msg = f"casework: {src} is missing; run `npm ci` (or `make setup`) so the site works offline"
                 if self.is_serve:
-                    log.warning(msg)
+                    log.info(msg)
                 else:
                     raise PluginError(msg)
         return files
