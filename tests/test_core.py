@@ -163,3 +163,10 @@ def test_known_source_takes_any_locator_its_regex_allows() -> None:
     sources = {**SOURCES, "nw-protocol": SOURCES["nw-protocol"].model_copy(update={"locators": r"(Purpose|\d+\.\d+)"})}
     assert citations_in_markdown("See (nw-protocol Purpose; nw-protocol 3.4).", tuple(sources)) == [
         (1, "nw-protocol Purpose"), (1, "nw-protocol 3.4")]
+
+
+def test_citations_inside_scripts_are_left_alone() -> None:
+    text = 'Before (nw-protocol 3.4).\n<script type="application/json">{"f": "x (nw-protocol 3.4)"}</script>\nAfter (nw-protocol 3.4).'
+    out = link_citations(text, "a.md", SOURCES)
+    assert '{"f": "x (nw-protocol 3.4)"}' in out
+    assert out.count("[NW protocol 3.4]") == 2

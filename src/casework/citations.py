@@ -106,13 +106,17 @@ def link_citations(text: str, page: str, sources: dict[str, Source]) -> str:
         return "(" + "; ".join(one(p) for p in parts) + ")"
 
     pattern = group_pattern(tuple(sorted(sources)))
-    out = []
-    in_fence = False
-    for line in text.split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-        out.append(line if in_fence else pattern.sub(group, line))
-    return "\n".join(out)
+    # Scripts (scenario data as JSON) are left exactly as they are.
+    pieces = re.split(r"(<script\b.*?</script>)", text, flags=re.S)
+    for i in range(0, len(pieces), 2):
+        out = []
+        in_fence = False
+        for line in pieces[i].split("\n"):
+            if line.lstrip().startswith(("```", "~~~")):
+                in_fence = not in_fence
+            out.append(line if in_fence else pattern.sub(group, line))
+        pieces[i] = "\n".join(out)
+    return "".join(pieces)
 
 
 def item_page(ref: str) -> tuple[str, str]:
