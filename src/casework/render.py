@@ -139,7 +139,6 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
     review = project.sources.get(s.review)
     review_name = review.obj.title if review else s.review
     review_page = review.obj.page if review else None
-    data_attr = esc(json.dumps(scenario_data(s, project), ensure_ascii=False, separators=(",", ":")))
 
     # start page
     page = f"{base}/index.md"
@@ -178,7 +177,7 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
 
     inc = incoming(s)
     for nid, node in s.nodes.items():
-        out.append(Generated(node_page(s, nid), render_node(s, nid, node, inc[nid], project, data_attr), ls.file, "scenario-node"))
+        out.append(Generated(node_page(s, nid), render_node(s, nid, node, inc[nid], project), ls.file, "scenario-node"))
     out.append(Generated(f"{base}/facilitator.md", render_facilitator(ls, project), ls.file, "facilitator"))
     out.append(Generated(f"{base}/room.md", render_room(ls, project), ls.file, "room"))
     return out
@@ -193,7 +192,7 @@ def _json_script(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int, Choice]], project: Project, data_attr: str) -> str:
+def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int, Choice]], project: Project) -> str:
     page = node_page(s, nid)
     parts = [
         front_matter(title=f"{node.title} ({s.title})", search={"exclude": True}, scenario=s.id, hide=["toc"]),
@@ -256,7 +255,6 @@ def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int
         parts.append('<div class="cw-path" aria-live="polite"></div>\n')
     parts.append("</div>\n")
     parts.append(f'<script type="application/json" class="cw-scenario-data">{_json_script(scenario_data(s, project))}</script>\n')
-    del data_attr
     return "\n".join(parts)
 
 
