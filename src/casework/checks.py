@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from casework.citations import citations_in_markdown, resolve
 from casework.model import Choice, Node, QuizBank, Scenario
 from casework.problems import Problem
+from casework.project import rel
 
 if TYPE_CHECKING:
     from casework.project import Loaded, Project
+
 
 Cite = Callable[[str, "int | None", "str | None", list[str]], None]
 FILL_BLANK = re.compile(r"\[\[([^\]]+)\]\]")
@@ -88,16 +90,10 @@ def check_project(project: Project) -> None:
                                          "give the path of a Markdown page under docs/, e.g. 'protocol/section-3.md'"))
 
     # citations in hand-written pages
-    if project.docs_dir.is_dir():
-        for md in sorted(project.docs_dir.rglob("*.md")):
-            relname = md.relative_to(project.root).as_posix() if md.is_relative_to(project.root) else md.as_posix()
-            try:
-                text = md.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                p.append(Problem(relname, None, None, "cannot be read as UTF-8 text", "save the file as UTF-8"))
-                continue
-            for line, c in citations_in_markdown(text, tuple(sources)):
-                cite(relname, line, None, [c])
+    docs_prefix = rel(project.docs_dir, project.root)
+    for page, text in project.docs_pages.items():
+        for line, c in citations_in_markdown(text, tuple(sources)):
+            cite(f"{docs_prefix}/{page}", line, None, [c])
 
     check_coverage(project)
 
@@ -268,8 +264,8 @@ def check_coverage(project: Project) -> None:
         lr = project.reviews[review]
         group = {"finding": "findings", "lesson": "lessons", "rec": "recommendations"}[item.split("-")[0]]
         idx = next(i for i, it in enumerate(getattr(lr.obj, group)) if it.id == item)
-        missing = [k for k, label in (("questions", "quiz question"), ("choices", "scenario choice")) if not c[k]]
+        missing = [label for key, label in (("questions", "quiz question"), ("choices", "scenario choice")) if not c[key]]
         if missing:
-            what = " or ".join({"questions": "quiz question", "choices": "scenario choice"}[m] for m in missing)
+            what = " or ".join(missing)
             project.problems.append(Problem(lr.file, lr.line(group, idx), f"'{item}'", f"is not trained by any {what}",
                                             f"add '{ref}' to the 'trains:' list of a {what}"))

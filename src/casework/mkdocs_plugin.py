@@ -7,6 +7,7 @@ this module only passes MkDocs objects in and out.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import posixpath
 import re
@@ -194,7 +195,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         html = html.replace(quiz.confetti_lib_script, "")
         return html.replace(
             quiz.js_script,
-            f'<script>window.caseworkPageKey = "casework:" + {key!r};</script>'.replace("'", '"')
+            f"<script>window.caseworkPageKey = {json.dumps('casework:' + key)};</script>"
             + f'<script src="{asset}/quiz.js" defer></script>',
         )
 

@@ -109,12 +109,9 @@ def accessible_checklists(html_text: str, page_id: str) -> str:
 
     def block(m: re.Match[str]) -> str:
         inner = _TASK.sub(one, m.group(0)).replace('class="task-list"', 'class="cw-checklist__list"')
-        return inner.replace(
-            "</div>",
-            '<p class="cw-checklist__actions"><button type="button" class="md-button cw-print">Print this checklist</button> '
-            '<button type="button" class="md-button cw-checklist-clear">Untick all</button></p></div>',
-            1,
-        ) if inner.rstrip().endswith("</div>") else inner
+        actions = ('<p class="cw-checklist__actions"><button type="button" class="md-button cw-print">Print this checklist</button> '
+                   '<button type="button" class="md-button cw-checklist-clear">Untick all</button></p>')
+        return inner.removesuffix("</div>") + actions + "</div>"
 
     return re.sub(r'<div class="cw-checklist">.*?</div>', block, html_text, flags=re.S)
 

@@ -58,6 +58,8 @@ class Project:
     themes: dict[str, Theme] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
+    docs_pages: dict[str, str] = field(default_factory=dict)
+    """Hand-written Markdown pages (docs-relative path -> text), read once at load."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -183,13 +185,6 @@ def _unwrap(tp: Any) -> Any:
     return tp
 
 
-_FRIENDLY = {
-    "string_pattern_mismatch": None,
-    "missing": None,
-    "extra_forbidden": None,
-}
-
-
 def validation_problems(exc: ValidationError, doc: YamlDoc, model: type[BaseModel]) -> list[Problem]:
     out: list[Problem] = []
     for err in exc.errors():
@@ -311,5 +306,18 @@ def load_project(root: Path, docs_dir: Path | None = None) -> Project:
                 continue
             target[ident] = loaded
 
+    project.docs_pages = _read_docs(project)
     check_project(project)
     return project
+
+
+def _read_docs(project: Project) -> dict[str, str]:
+    pages: dict[str, str] = {}
+    if not project.docs_dir.is_dir():
+        return pages
+    for md in sorted(project.docs_dir.rglob("*.md")):
+        try:
+            pages[md.relative_to(project.docs_dir).as_posix()] = md.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            project.problems.append(Problem(rel(md, project.root), None, None, "cannot be read as UTF-8 text", "save the file as UTF-8"))
+    return pages

@@ -16,8 +16,9 @@ import markdown as md
 
 from casework.checks import coverage
 from casework.citations import item_page, relative_link, resolve
-from casework.model import RATING_POINTS, Choice, Node, QuizBank, Review, Scenario
+from casework.model import RATING_POINTS, Choice, FacilitatorNote, Node, Question, QuizBank, Review, Scenario
 from casework.project import Loaded, Project
+from casework.scenario_map import map_svg
 
 RATING_LABEL = {"stronger": "Stronger practice", "mixed": "Mixed practice", "weaker": "Weaker practice"}
 SUPPORT_PAGE = "support.md"
@@ -136,6 +137,7 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
     s = ls.obj
     out: list[Generated] = []
     base = scenario_dir(s)
+    data_script = f'<script type="application/json" class="cw-scenario-data">{_json_script(scenario_data(s, project))}</script>'
     review = project.sources.get(s.review)
     review_name = review.obj.title if review else s.review
     review_page = review.obj.page if review else None
@@ -171,13 +173,13 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
         '<button type="button" class="md-button cw-clear" data-cw-scenario="' + esc(s.id) + '">Clear my answers</button>',
         "</div>",
         "",
-        f'<script type="application/json" class="cw-scenario-data">{_json_script(scenario_data(s, project))}</script>',
+        data_script,
     ]
     out.append(Generated(page, "\n".join(lines) + "\n", ls.file, "scenario-start"))
 
     inc = incoming(s)
     for nid, node in s.nodes.items():
-        out.append(Generated(node_page(s, nid), render_node(s, nid, node, inc[nid], project), ls.file, "scenario-node"))
+        out.append(Generated(node_page(s, nid), render_node(s, nid, node, inc[nid], project, data_script), ls.file, "scenario-node"))
     out.append(Generated(f"{base}/facilitator.md", render_facilitator(ls, project), ls.file, "facilitator"))
     out.append(Generated(f"{base}/room.md", render_room(ls, project), ls.file, "room"))
     return out
@@ -192,7 +194,7 @@ def _json_script(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int, Choice]], project: Project) -> str:
+def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int, Choice]], project: Project, data_script: str) -> str:
     page = node_page(s, nid)
     parts = [
         front_matter(title=f"{node.title} ({s.title})", search={"exclude": True}, scenario=s.id, hide=["toc"]),
@@ -254,7 +256,7 @@ def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int
     else:
         parts.append('<div class="cw-path" aria-live="polite"></div>\n')
     parts.append("</div>\n")
-    parts.append(f'<script type="application/json" class="cw-scenario-data">{_json_script(scenario_data(s, project))}</script>\n')
+    parts.append(data_script + "\n")
     return "\n".join(parts)
 
 
@@ -271,8 +273,6 @@ def _page_title(project: Project, page: str) -> str:
 def render_facilitator(ls: Loaded[Scenario], project: Project) -> str:
     s = ls.obj
     page = f"{scenario_dir(s)}/facilitator.md"
-    from casework.scenario_map import map_svg
-
     total = sum((n.facilitator.minutes or 0) for n in s.nodes.values() if n.facilitator) + (
         s.facilitator.minutes or 0 if s.facilitator else 0
     )
@@ -322,10 +322,7 @@ def render_facilitator(ls: Loaded[Scenario], project: Project) -> str:
     return "\n".join(parts)
 
 
-def _facilitator_block(f: object, heading: str) -> list[str]:
-    from casework.model import FacilitatorNote
-
-    assert isinstance(f, FacilitatorNote)
+def _facilitator_block(f: FacilitatorNote, heading: str) -> list[str]:
     lines = [f'!!! note "{heading}' + (f' ({f.minutes} min)' if f.minutes else "") + '"']
     if f.notes:
         lines.append("    " + f.notes.replace("\n", "\n    "))
@@ -433,14 +430,11 @@ def render_quiz(lq: Loaded[QuizBank], project: Project) -> str:
     return "\n".join(parts)
 
 
-def render_question(q: object, page: str, project: Project) -> str:
-    from casework.model import Question
-
-    assert isinstance(q, Question)
+def render_question(q: Question, page: str, project: Project) -> str:
     refs = sorted(set(q.trains) | {t for o in q.options for t in o.trains})
     revisit = [{"ref": r, "label": _train_label(r, project), "href": _url(page, item_page(r)[0]) + "#" + item_page(r)[1]} for r in refs]
     lines = [f'<div class="cw-question" id="q-{esc(q.id)}" data-cw-qid="{esc(q.id)}" data-cw-revisit="{esc(json.dumps(revisit))}" markdown="1">\n', "<quiz>"]
-    lines.append(_one_line(q.stem) if q.type == "fill-in" else _one_line(q.stem))
+    lines.append(_one_line(q.stem))
     for o in q.options:
         lines.append(f"- [{'x' if o.correct else ' '}] {_one_line(o.text)}")
         if o.feedback:
@@ -641,12 +635,5 @@ def generate(project: Project) -> list[Generated]:
     if project.reviews:
         out.append(Generated("reviews/coverage.md", render_coverage(project), None, "coverage"))
     if project.terms:
-        docs = {}
-        if project.docs_dir.is_dir():
-            for p in project.docs_dir.rglob("*.md"):
-                try:
-                    docs[p.relative_to(project.docs_dir).as_posix()] = p.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError):
-                    continue
-        out.append(Generated("glossary.md", render_glossary(project, term_usage(project, docs)), "glossary.yml", "glossary"))
+        out.append(Generated("glossary.md", render_glossary(project, term_usage(project, project.docs_pages)), "glossary.yml", "glossary"))
     return out
