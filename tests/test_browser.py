@@ -326,3 +326,71 @@ def test_real_site_axe(ctx: Any, real_site: Path, page_path: str) -> None:
     violations = axe(page)
     assert violations == [], describe(violations)
     tab.assert_local()
+
+
+def test_multiple_choice_shows_each_chosen_options_feedback_and_a_pass(ctx: Any, mini_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, "quizzes/demo.html"))
+    page.locator("#quiz-q1").get_by_label("Check with other agencies.").check()
+    q2 = page.locator("#quiz-q2")
+    q2.get_by_label("Children's social care").check()
+    q2.get_by_label("The police offender manager").check()
+    q2.get_by_role("button", name="Submit").click()
+    feedback = q2.locator(".quiz-feedback").inner_text()
+    assert "Yes, they lead on assessing the children." in feedback
+    assert "Yes, they manage Mr Z." in feedback
+    assert "Information not shared" not in feedback  # the option not chosen keeps its feedback to itself
+    page.locator("#quiz-q3 input.quiz-blank-input").fill("3")
+    page.locator("#quiz-q3").get_by_role("button", name="Submit").click()
+    status = page.locator(".cw-quiz-result__status")
+    status.filter(has_text="Passed.").wait_for()
+    assert "3 of 3 correctly (100%)" in status.inner_text()
+    assert page.locator(".cw-quiz-result__revisit a").count() == 0
+    tab.assert_local()
+
+
+def answer_demo_set(page: Any, right: bool) -> None:
+    """Answer the demo self-assessment set (demo/q1, demo/q2): both right, or q1 wrong and q2 right."""
+    q1 = page.locator("#quiz-demo--q1")
+    q1.get_by_label("Check with other agencies." if right else "Record it and move on.").check()
+    q2 = page.locator("#quiz-demo--q2")
+    q2.get_by_label("Children's social care").check()
+    q2.get_by_label("The police offender manager").check()
+    q2.get_by_role("button", name="Submit").click()
+
+
+def test_before_and_after_show_the_learners_change_and_a_completion_record(ctx: Any, mini_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, "self-assessment/demo-set/after.html"))
+    assert page.locator(".cw-compare__status").inner_text() == "Answer every question before and after the session to see your change here."
+    record = tab.goto(file_url(mini_site, "self-assessment/demo-set/record.html"))
+    assert record.locator(".cw-record__after").inner_text() == "not taken"
+
+    page = tab.goto(file_url(mini_site, "self-assessment/demo-set/before.html"))
+    assert "A self-assessment, not an exam" in page.locator(".admonition").first.inner_text()
+    answer_demo_set(page, right=False)
+    page.locator(".cw-quiz-result__status").filter(has_text="1 of 2 correctly (50%)").wait_for()
+
+    page = tab.goto(file_url(mini_site, "self-assessment/demo-set/after.html"))
+    answer_demo_set(page, right=True)
+    compare = page.locator(".cw-compare")
+    compare.locator(".cw-compare__status").filter(has_text="Up 50 points").wait_for()
+    assert "Before the session: 50%. After: 100%." in compare.inner_text()
+    finding_row = compare.locator("tbody tr", has_text="finding 1: The adult's account was accepted")
+    assert finding_row.locator("td").all_inner_texts() == ["0 of 1", "1 of 1"]
+    rec_row = compare.locator("tbody tr", has_text="recommendation 1: Check accounts")
+    assert rec_row.locator("td").all_inner_texts() == ["1 of 1", "1 of 1"]
+
+    record = tab.goto(file_url(mini_site, "self-assessment/demo-set/record.html"))
+    assert "Record complete" in record.locator(".cw-record__status").inner_text()
+    assert record.locator(".cw-record__before").inner_text().startswith("1 of 2 (50%)")
+    assert record.locator(".cw-record__after").inner_text().startswith("2 of 2 (100%)")
+    assert "Explain why an adult's own account is checked with other agencies" in record.locator(".cw-record").inner_text()
+    assert "Self-assessment, not an examination" in record.locator(".cw-record").inner_text()
+    record.get_by_label("Your name").fill("A Learner")
+    record.reload()
+    assert record.get_by_label("Your name").input_value() == "A Learner"
+    record.emulate_media(media="print")
+    assert not record.locator(".md-sidebar--primary").is_visible()
+    assert record.locator(".cw-record").is_visible()
+    tab.assert_local()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from casework.citations import citations_in_markdown, resolve
-from casework.model import Choice, Node, QuizBank, Scenario
+from casework.model import Choice, Module, Node, Question, QuizBank, Scenario
 from casework.problems import Problem
 from casework.project import rel
 
@@ -96,6 +96,131 @@ def check_project(project: Project) -> None:
             cite(f"{docs_prefix}/{page}", line, None, [c])
 
     check_coverage(project)
+    check_training(project, trains)
+
+
+def site_pages(project: Project) -> set[str]:
+    """Every docs-relative page the site will have: hand-written and generated."""
+    pages = set(project.docs_pages)
+    for sid, ls in project.scenarios.items():
+        pages |= {f"scenarios/{sid}/index.md", f"scenarios/{sid}/facilitator.md", f"scenarios/{sid}/room.md"}
+        pages |= {f"scenarios/{sid}/{nid}.md" for nid in ls.obj.nodes}
+    pages |= {f"quizzes/{q}.md" for q in project.quizzes}
+    pages |= {f"reviews/{r}/findings.md" for r in project.reviews}
+    pages |= {f"training/modules/{m}.md" for m in project.modules}
+    pages |= {f"self-assessment/{s}/{stage}.md" for s in project.sets for stage in ("before", "after", "record")}
+    for name, present in (("scenarios/index.md", project.scenarios), ("quizzes/index.md", project.quizzes),
+                          ("progress.md", project.quizzes), ("reviews/coverage.md", project.reviews),
+                          ("glossary.md", project.terms), ("training/modules/index.md", project.modules)):
+        if present:
+            pages.add(name)
+    return pages
+
+
+def question_index(project: Project) -> dict[str, Question]:
+    """'bank/qid' -> question, for every question in every bank."""
+    return {f"{b}/{q.id}": q for b, lq in project.quizzes.items() for q in lq.obj.questions}
+
+
+def _closest(ref: str, known: set[str] | dict[str, object], limit: int = 3) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(ref, sorted(known), n=limit, cutoff=0.6)
+    return f"did you mean: {', '.join(near)}?" if near else ""
+
+
+def check_training(project: Project, trains: Cite) -> None:
+    """Modules and self-assessment sets: every reference resolves; every outcome is taught and assessed."""
+    p = project.problems
+    pages = site_pages(project)
+    questions = question_index(project)
+    blocked = any(f.startswith(("scenarios/", "quizzes/")) for f in project.unreadable)
+
+    def page_ref(lm: Loaded[Module], path: tuple[str | int, ...], item: str | None, page: str) -> None:
+        if page not in pages:
+            hint = _closest(page, pages) or "give a docs-relative Markdown path, e.g. 'protocol/section-3.md' or 'reviews/lcspr-case-a/brief.md'"
+            p.append(Problem(lm.file, lm.line(*path), item, f"page '{page}' does not exist", hint))
+
+    for mid, lm in project.modules.items():
+        m = lm.obj
+        for j, pre in enumerate(m.prerequisites):
+            if pre not in project.modules:
+                p.append(Problem(lm.file, lm.line("prerequisites", j), None, f"prerequisite '{pre}' is not a module",
+                                 f"modules are: {', '.join(sorted(project.modules))}"))
+            elif pre == mid:
+                p.append(Problem(lm.file, lm.line("prerequisites", j), None, "a module cannot be its own prerequisite", None))
+        for j, page in enumerate(m.reading):
+            page_ref(lm, ("reading", j), None, page)
+        for j, sid in enumerate(m.scenarios):
+            if sid not in project.scenarios and not blocked:
+                p.append(Problem(lm.file, lm.line("scenarios", j), None, f"scenario '{sid}' does not exist",
+                                 f"scenarios are: {', '.join(sorted(project.scenarios)) or 'none'}"))
+        for j, qid in enumerate(m.quizzes):
+            if qid not in project.quizzes and not blocked:
+                p.append(Problem(lm.file, lm.line("quizzes", j), None, f"quiz '{qid}' does not exist",
+                                 f"quizzes are: {', '.join(sorted(project.quizzes)) or 'none'}"))
+        if m.self_assessment and m.self_assessment not in project.sets and not any(u.startswith("sets/") for u in project.unreadable):
+            p.append(Problem(lm.file, lm.line("self_assessment"), None, f"self-assessment set '{m.self_assessment}' does not exist",
+                             f"sets are: {', '.join(sorted(project.sets)) or 'none'}; add sets/{m.self_assessment}.yml"))
+        trains(lm.file, lm.line("recommendations"), None, m.recommendations)
+        seen: set[str] = set()
+        for i, o in enumerate(m.outcomes):
+            where = f"outcome '{o.id}'"
+            if o.id in seen:
+                p.append(Problem(lm.file, lm.line("outcomes", i, "id"), where, "this ID is used twice in the module", "give each outcome its own ID"))
+            seen.add(o.id)
+            trains(lm.file, lm.line("outcomes", i, "answers"), where, o.answers)
+            for j, page in enumerate(o.taught_by):
+                page_ref(lm, ("outcomes", i, "taught_by", j), where, page)
+            for j, ref in enumerate(o.assessed_by):
+                msg = _assessment_problem(ref, project, questions)
+                if msg and not blocked:
+                    p.append(Problem(lm.file, lm.line("outcomes", i, "assessed_by", j), where, msg[0], msg[1]))
+            if not o.taught_by:
+                p.append(Problem(lm.file, lm.line("outcomes", i), where, "is not taught by any page",
+                                 "add 'taught_by:' with the pages that teach it, e.g. 'evidence/change-of-emphasis.md'"))
+            if not o.assessed_by:
+                p.append(Problem(lm.file, lm.line("outcomes", i), where, "is not assessed by any question or scenario choice",
+                                 "add 'assessed_by:' with e.g. 'quiz:lcspr-case-a/probation-new-relationship' or 'scenario:case-a-new-relationship/n2'"))
+
+    for _sid, lset in project.sets.items():
+        qs = lset.obj
+        if qs.module and qs.module not in project.modules and not any(u.startswith("modules/") for u in project.unreadable):
+            p.append(Problem(lset.file, lset.line("module"), None, f"module '{qs.module}' does not exist",
+                             _closest(qs.module, project.modules) or f"modules are: {', '.join(sorted(project.modules)) or 'none'}"))
+        for stage in ("before", "after"):
+            refs: list[str] = getattr(qs, stage)
+            for j, ref in enumerate(refs):
+                if ref not in questions and not blocked:
+                    bank = ref.split("/")[0]
+                    if bank in project.quizzes:
+                        hint = f"{bank} has: {', '.join(q.id for q in project.quizzes[bank].obj.questions)}"
+                    else:
+                        hint = f"banks are: {', '.join(sorted(project.quizzes)) or 'none'}"
+                    p.append(Problem(lset.file, lset.line(stage, j), None, f"question '{ref}' does not exist", hint))
+                if refs.index(ref) != j:
+                    p.append(Problem(lset.file, lset.line(stage, j), None, f"question '{ref}' is listed twice", "list each question once"))
+
+
+def _assessment_problem(ref: str, project: Project, questions: dict[str, Question]) -> tuple[str, str | None] | None:
+    kind, _, target = ref.partition(":")
+    owner, _, item = target.partition("/")
+    if kind == "quiz":
+        if target in questions:
+            return None
+        if owner in project.quizzes:
+            return (f"assessed by '{ref}', but quiz '{owner}' has no question '{item}'",
+                    f"{owner} has: {', '.join(q.id for q in project.quizzes[owner].obj.questions)}")
+        return f"assessed by '{ref}', but there is no quiz '{owner}'", f"quizzes are: {', '.join(sorted(project.quizzes)) or 'none'}"
+    if owner not in project.scenarios:
+        return f"assessed by '{ref}', but there is no scenario '{owner}'", f"scenarios are: {', '.join(sorted(project.scenarios)) or 'none'}"
+    nodes = project.scenarios[owner].obj.nodes
+    if item not in nodes:
+        return f"assessed by '{ref}', but scenario '{owner}' has no node '{item}'", f"nodes: {', '.join(nodes)}"
+    if not nodes[item].choices:
+        with_choices = ", ".join(n for n, node in nodes.items() if node.choices)
+        return f"assessed by '{ref}', but node '{item}' has no choices to assess with", f"nodes with choices: {with_choices}"
+    return None
 
 
 def check_scenario(ls: Loaded[Scenario], project: Project, cite: Cite, trains: Cite) -> None:

@@ -200,3 +200,51 @@ class Theme(Strict):
 
 class ThemesFile(Strict):
     themes: list[Theme]
+
+
+# --- training programme ------------------------------------------------------
+
+# "quiz:lcspr-case-a/q3" (a question in a bank) or "scenario:case-a-new-relationship/n2" (a node's choices)
+AssessRef = Annotated[str, StringConstraints(pattern=r"^(quiz|scenario):[a-z0-9]+(-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9_-]*$")]
+# "lcspr-case-a/q3": a question in a bank
+QuestionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[A-Za-z0-9][A-Za-z0-9_-]*$")]
+
+
+class Outcome(Strict):
+    id: Key
+    text: str = Field(description="what a learner can do afterwards, e.g. 'Explain why self-report is unreliable'")
+    answers: list[TrainsRef] = Field(min_length=1, description="the findings and recommendations this outcome answers, e.g. 'lcspr-case-a/rec-5'")
+    taught_by: list[str] = Field(default_factory=list, description="site pages that teach it, e.g. 'evidence/change-of-emphasis.md'")
+    assessed_by: list[AssessRef] = Field(
+        default_factory=list, description="questions or scenario decisions that assess it, e.g. 'quiz:lcspr-case-a/q3' or 'scenario:case-a-new-relationship/n2'"
+    )
+
+
+class Module(Strict):
+    id: Key
+    title: str
+    summary: str = Field(description="one paragraph: what the module is for")
+    audience: str = Field(description="who it is for, e.g. 'all practitioners; essential for social workers'")
+    minutes: int = Field(ge=1, description="time needed in a session, in minutes")
+    order: int = Field(default=0, description="position in the programme (lower first)")
+    prerequisites: list[Key] = Field(default_factory=list, description="IDs of modules to take first")
+    content_note: str = ""
+    outcomes: list[Outcome] = Field(min_length=1)
+    reading: list[str] = Field(default_factory=list, description="site pages to read: briefs, protocol sections, evidence")
+    scenarios: list[Key] = Field(default_factory=list)
+    quizzes: list[Key] = Field(default_factory=list)
+    self_assessment: Key | None = Field(default=None, description="ID of the before-and-after set in sets/")
+    recommendations: list[TrainsRef] = Field(default_factory=list, description="review recommendations the module helps answer")
+
+
+class QuestionSet(Strict):
+    id: Key
+    title: str
+    intro: str = ""
+    module: Key | None = Field(default=None, description="the training module this set goes with")
+    pass_mark: int = Field(default=80, ge=1, le=100, description="percentage needed to pass")
+    before: list[QuestionRef] = Field(min_length=1, description="questions for before the session, e.g. 'lcspr-case-a/q3'")
+    after: list[QuestionRef] = Field(default_factory=list, description="questions for after the session (default: the same as before)")
+
+    def after_questions(self) -> list[str]:
+        return self.after or self.before

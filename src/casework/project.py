@@ -12,6 +12,8 @@ from pydantic import BaseModel, ValidationError
 
 from casework.model import (
     GlossaryFile,
+    Module,
+    QuestionSet,
     QuizBank,
     Review,
     Scenario,
@@ -27,7 +29,7 @@ from casework.yamlsrc import YamlDoc, load_yaml
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
-CONTENT_DIRS = ("reviews", "scenarios", "quizzes")
+CONTENT_DIRS = ("reviews", "scenarios", "quizzes", "modules", "sets")
 ROOT_FILES = ("sources.yml", "glossary.yml", "themes.yml")
 
 
@@ -54,6 +56,8 @@ class Project:
     reviews: dict[str, Loaded[Review]] = field(default_factory=dict)
     scenarios: dict[str, Loaded[Scenario]] = field(default_factory=dict)
     quizzes: dict[str, Loaded[QuizBank]] = field(default_factory=dict)
+    modules: dict[str, Loaded[Module]] = field(default_factory=dict)
+    sets: dict[str, Loaded[QuestionSet]] = field(default_factory=dict)
     terms: list[Term] = field(default_factory=list)
     themes: dict[str, Theme] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -124,12 +128,12 @@ def describe(loc: tuple[str | int, ...], data: Any) -> str | None:
             cur = _get(_get(cur, key), nxt)
             i += 2
             continue
-        if isinstance(nxt, int) and key in {"choices", "options", "questions", "findings", "lessons", "recommendations", "sources", "terms", "themes", "trains"}:
+        if isinstance(nxt, int) and key in {"choices", "options", "questions", "findings", "lessons", "recommendations", "sources", "terms", "themes", "trains", "outcomes"}:
             item = _get(_get(cur, key), nxt)
             ident = item.get("id") or item.get("key") or item.get("term") if isinstance(item, dict) else None
             label = {"choices": "choice", "options": "option", "questions": "question", "findings": "finding",
                      "lessons": "lesson", "recommendations": "recommendation", "sources": "source",
-                     "terms": "term", "themes": "theme", "trains": "trains"}[key]
+                     "terms": "term", "themes": "theme", "trains": "trains", "outcomes": "outcome"}[key]
             if ident and isinstance(ident, str):
                 parts.append(f"{label} '{ident}'")
             elif key in {"sources", "trains"}:
@@ -288,6 +292,8 @@ def load_project(root: Path, docs_dir: Path | None = None) -> Project:
         ("reviews", Review, project.reviews, "key"),
         ("scenarios", Scenario, project.scenarios, "id"),
         ("quizzes", QuizBank, project.quizzes, "id"),
+        ("modules", Module, project.modules, "id"),
+        ("sets", QuestionSet, project.sets, "id"),
     ]
     for folder, model, target, id_field in kinds:
         for path in sorted((root / folder).glob("*.y*ml")):

@@ -573,6 +573,10 @@ def render_progress(project: Project) -> str:
         f'<tr data-cw-quiz="{esc(q.obj.id)}"><td><a href="{esc(_url(page, quiz_page_path(q.obj)))}">{esc(q.obj.title)}</a></td>'
         f'<td>{q.obj.pass_mark}%</td><td class="cw-progress__best">not taken yet</td></tr>'
         for q in project.quizzes.values()
+    ) + "".join(
+        f'<tr data-cw-quiz="{esc(ls.obj.id)}--{stage}"><td><a href="{esc(_url(page, f"self-assessment/{ls.obj.id}/{stage}.md"))}">'
+        f'{esc(ls.obj.title)}: {label}</a></td><td>{ls.obj.pass_mark}%</td><td class="cw-progress__best">not taken yet</td></tr>'
+        for ls in project.sets.values() for stage, label in (("before", "before the session"), ("after", "after the session"))
     )
     return "\n".join([
         front_matter(title="My progress", description="Your best score on every quiz, kept in this browser only."),
@@ -629,11 +633,14 @@ def generate(project: Project) -> list[Generated]:
         out.append(Generated(f"reviews/{lr.obj.key}/findings.md", render_findings(lr, project), lr.file, "findings"))
     if project.scenarios:
         out.append(Generated("scenarios/index.md", render_scenario_index(project), None, "index"))
-    if project.quizzes:
+    if project.quizzes or project.sets:
         out.append(Generated("progress.md", render_progress(project), None, "progress"))
         out.append(Generated("quizzes/index.md", render_quiz_index(project), None, "index"))
     if project.reviews:
         out.append(Generated("reviews/coverage.md", render_coverage(project), None, "coverage"))
+    from casework import training  # local import: training builds on this module
+
+    out.extend(training.generate(project))
     if project.terms:
         out.append(Generated("glossary.md", render_glossary(project, term_usage(project, project.docs_pages)), "glossary.yml", "glossary"))
     return out

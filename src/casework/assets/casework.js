@@ -274,17 +274,150 @@
         list.appendChild(ul);
       }
       var best = load("quiz:" + id, null);
-      var rec = { title: document.title.split(" - ")[0], last: pct, best: best ? Math.max(best.best, pct) : pct, pass: pass, date: new Date().toISOString().slice(0, 10) };
+      var today = new Date().toISOString().slice(0, 10);
+      var rec = { title: document.title.split(" - ")[0], last: pct, best: best ? Math.max(best.best, pct) : pct, pass: pass, date: today };
       store("quiz:" + id, rec);
+      var setId = box.getAttribute("data-cw-set");
+      if (setId) {
+        /* before-and-after sets: keep this attempt's result per finding, for the comparison and the completion record */
+        var byRef = {};
+        qs.forEach(function (q) {
+          var quiz = q.querySelector(".quiz");
+          var ok = !!(quiz && state[quiz.id] && state[quiz.id].correct);
+          JSON.parse(q.getAttribute("data-cw-revisit") || "[]").forEach(function (r) {
+            var c = byRef[r.ref] || (byRef[r.ref] = [0, 0]);
+            c[1]++;
+            if (ok) c[0]++;
+          });
+        });
+        store("set:" + setId + ":" + box.getAttribute("data-cw-stage"),
+          { pct: pct, correct: correct, total: qs.length, pass: pass, date: today, byRef: byRef });
+        initCompare();
+      }
     }
     window.addEventListener("quizProgressUpdate", function () { setTimeout(update, 0); });
     var clear = result.querySelector(".cw-quiz-clear");
     if (clear) clear.addEventListener("click", function () {
       try { localStorage.removeItem("quiz_progress_" + (window.caseworkPageKey || location.pathname)); } catch (e) {}
       store("quiz:" + id, undefined);
+      if (box.getAttribute("data-cw-set")) store("set:" + box.getAttribute("data-cw-set") + ":" + box.getAttribute("data-cw-stage"), undefined);
       location.reload();
     });
     update();
+  }
+
+  /* ---------- before and after: the learner's change ---------- */
+  function pctText(r) { return r ? r.correct + " of " + r.total + " (" + r.pct + "%), " + r.date : "not taken"; }
+  function initCompare() {
+    var box = document.querySelector(".cw-compare");
+    if (!box) return;
+    var id = box.getAttribute("data-cw-set");
+    var before = load("set:" + id + ":before", null), after = load("set:" + id + ":after", null);
+    var status = box.querySelector(".cw-compare__status"), holder = box.querySelector(".cw-compare__table");
+    holder.innerHTML = "";
+    if (!before || !after) {
+      status.textContent = !before && !after ? "Answer every question before and after the session to see your change here."
+        : !before ? "You have not taken the set before the session in this browser, so there is nothing to compare with."
+        : "Answer every question on this page to see your change.";
+      return;
+    }
+    var diff = after.pct - before.pct;
+    status.textContent = "Before the session: " + before.pct + "%. After: " + after.pct + "%. " +
+      (diff > 0 ? "Up " + diff + " points." : diff < 0 ? "Down " + (-diff) + " points." : "No change.") +
+      " This is a self-assessment; it stays in this browser.";
+    var labels = {};
+    try { labels = JSON.parse(box.getAttribute("data-cw-labels") || "{}"); } catch (e) {}
+    var refs = Object.keys(labels).filter(function (r) { return before.byRef[r] || after.byRef[r]; });
+    if (!refs.length) return;
+    var table = el("table", { class: "cw-compare__grid" }, [
+      el("caption", { text: "Questions answered correctly, by finding" }),
+      el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Finding" }), el("th", { scope: "col", text: "Before" }), el("th", { scope: "col", text: "After" })])])
+    ]);
+    var tbody = el("tbody");
+    refs.forEach(function (r) {
+      var b = before.byRef[r], a = after.byRef[r];
+      tbody.appendChild(el("tr", {}, [
+        el("th", { scope: "row" }, [el("a", { href: labels[r].href, text: labels[r].label })]),
+        el("td", { text: b ? b[0] + " of " + b[1] : "–" }),
+        el("td", { text: a ? a[0] + " of " + a[1] : "–" })
+      ]));
+    });
+    table.appendChild(tbody);
+    holder.appendChild(table);
+  }
+
+  /* ---------- completion record ---------- */
+  function initRecord() {
+    var box = document.querySelector(".cw-record");
+    if (!box) return;
+    var id = box.getAttribute("data-cw-set");
+    var before = load("set:" + id + ":before", null), after = load("set:" + id + ":after", null);
+    box.querySelector(".cw-record__before").textContent = pctText(before);
+    box.querySelector(".cw-record__after").textContent = pctText(after);
+    box.querySelector(".cw-record__date").textContent = after ? after.date : "not yet";
+    var status = box.querySelector(".cw-record__status");
+    if (after) {
+      status.textContent = "Record complete: you took the after-session self-assessment on " + after.date + ". Print it or save it as PDF for your CPD file.";
+      status.className = "cw-record__status cw-pass";
+    }
+    var name = box.querySelector(".cw-record__name");
+    if (name) {
+      name.value = load("record-name", "");
+      name.addEventListener("input", function () { store("record-name", name.value || undefined); });
+    }
+  }
+
+  /* ---------- fillable forms (evaluation): saved in this browser, printed or downloaded ---------- */
+  function initForms() {
+    document.querySelectorAll("form[data-cw-save]").forEach(function (form) {
+      var key = "form:" + form.getAttribute("data-cw-save");
+      var saved = load(key, {});
+      var fields = form.querySelectorAll("input[name], textarea[name], select[name]");
+      fields.forEach(function (f) {
+        if (!(f.name in saved)) return;
+        if (f.type === "radio" || f.type === "checkbox") f.checked = [].concat(saved[f.name]).indexOf(f.value) >= 0;
+        else f.value = saved[f.name];
+      });
+      var status = el("p", { class: "cw-form__saved", role: "status" });
+      form.appendChild(status);
+      function collect() {
+        var data = {};
+        fields.forEach(function (f) {
+          if (f.type === "radio") { if (f.checked) data[f.name] = f.value; }
+          else if (f.type === "checkbox") { if (f.checked) data[f.name] = [].concat(data[f.name] || [], f.value); }
+          else if (f.value) data[f.name] = f.value;
+        });
+        return data;
+      }
+      form.addEventListener("input", function () { store(key, collect()); status.textContent = "Saved in this browser."; });
+      form.addEventListener("change", function () { store(key, collect()); status.textContent = "Saved in this browser."; });
+      var dl = form.querySelector(".cw-form-download");
+      if (dl) dl.addEventListener("click", function () {
+        var lines = [document.title.split(" - ")[0], "Saved " + new Date().toISOString().slice(0, 10), ""];
+        form.querySelectorAll("fieldset, p").forEach(function (block) {
+          var label = block.querySelector("legend, label[for]");
+          var inputs = block.querySelectorAll("input[name], textarea[name], select[name]");
+          if (!label || !inputs.length) return;
+          var answer = [];
+          inputs.forEach(function (f) {
+            if (f.type === "radio" || f.type === "checkbox") { if (f.checked) answer.push(f.parentNode.textContent.trim()); }
+            else if (f.value) answer.push(f.value);
+          });
+          lines.push(label.textContent.trim(), "  " + (answer.join("; ") || "(no answer)"), "");
+        });
+        var a = el("a", { href: URL.createObjectURL(new Blob([lines.join("\n")], { type: "text/plain" })),
+          download: form.getAttribute("data-cw-save") + ".txt" });
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+      });
+      var clear = form.querySelector(".cw-form-clear");
+      if (clear) clear.addEventListener("click", function () {
+        store(key, undefined);
+        form.reset();
+        status.textContent = "Cleared.";
+      });
+    });
   }
 
   /* ---------- my progress ---------- */
@@ -319,6 +452,9 @@
     initScenario();
     initRoom();
     initQuiz();
+    initCompare();
+    initRecord();
+    initForms();
     initProgress();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
