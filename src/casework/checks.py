@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from casework.citations import citations_in_markdown, resolve
@@ -122,7 +122,7 @@ def question_index(project: Project) -> dict[str, Question]:
     return {f"{b}/{q.id}": q for b, lq in project.quizzes.items() for q in lq.obj.questions}
 
 
-def _closest(ref: str, known: set[str] | dict[str, object], limit: int = 3) -> str:
+def _closest(ref: str, known: Iterable[str], limit: int = 3) -> str:
     import difflib
 
     near = difflib.get_close_matches(ref, sorted(known), n=limit, cutoff=0.6)
