@@ -1,0 +1,63 @@
+"""QTI export: every bank becomes a valid QTI package an LMS can import, with stable IDs."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from casework.project import load_project
+from casework.qti import write_qti
+from conftest import MINI, REPO
+
+QTI21 = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
+QTI12 = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
+
+
+def test_mini_bank_exports_as_valid_qti_with_the_expected_items(tmp_path: Path) -> None:
+    paths = write_qti(load_project(MINI), tmp_path)
+    assert sorted(p.name for p in paths) == ["demo-qti12.zip", "demo-qti21.zip"]
+    with zipfile.ZipFile(tmp_path / "demo-qti21.zip") as z:
+        docs = {name: ET.fromstring(z.read(name)) for name in z.namelist()}  # every file is well-formed XML
+        items = sorted(n for n in docs if n.startswith("items/"))
+        assert items == ["items/cw-demo-q1.xml", "items/cw-demo-q2.xml", "items/cw-demo-q3.xml"]
+        refs = [e.get("identifier") for e in docs["assessment.xml"].iter(f"{QTI21}assessmentItemRef")]
+        assert refs == ["cw-demo-q1", "cw-demo-q2", "cw-demo-q3"]
+        q2 = docs["items/cw-demo-q2.xml"]
+        interaction = q2.find(f".//{QTI21}choiceInteraction")
+        assert interaction is not None and interaction.get("maxChoices") == "0"  # multiple: any number
+        correct = [v.text for v in q2.iter(f"{QTI21}value") if v.text and v.text.startswith("cw-demo-q2-a")]
+        assert correct == ["cw-demo-q2-a1", "cw-demo-q2-a2"]
+        feedback = z.read("items/cw-demo-q2.xml").decode()
+        assert "Nobody</strong> (not right): No. Information not shared is the theme of the review." in feedback
+        assert "Sources: Demo protocol 3.4" in feedback
+        q3 = docs["items/cw-demo-q3.xml"]
+        assert q3.find(f".//{QTI21}textEntryInteraction") is not None
+    with zipfile.ZipFile(tmp_path / "demo-qti12.zip") as z:
+        assessment = ET.fromstring(z.read("assessment.xml"))
+        assert len(list(assessment.iter(f"{QTI12}itemref"))) == 3
+
+
+def test_export_is_stable_between_runs(tmp_path: Path) -> None:
+    first = write_qti(load_project(MINI), tmp_path / "a")
+    second = write_qti(load_project(MINI), tmp_path / "b")
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
+@pytest.mark.parametrize("version", ["2.1", "1.2"])
+def test_every_real_bank_exports_every_question(tmp_path: Path, version: str) -> None:
+    project = load_project(REPO)
+    paths = write_qti(project, tmp_path, (version,))
+    assert len(paths) == len(project.quizzes) == 4
+    for path in paths:
+        bank = project.quizzes[path.name.rsplit("-qti", 1)[0]].obj
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                ET.fromstring(z.read(name))
+            manifest = z.read("imsmanifest.xml").decode()
+            if version == "2.1":
+                assert manifest.count('type="imsqti_item_xmlv2p1"') == len(bank.questions)
+            else:
+                assert len(list(ET.fromstring(z.read("assessment.xml")).iter(f"{QTI12}itemref"))) == len(bank.questions)
