@@ -113,3 +113,42 @@ def test_cli_check_passes_on_fixture() -> None:
     result = subprocess.run([sys.executable, "-m", "casework.cli", "--root", str(MINI), "check"], capture_output=True, text=True)
     assert result.returncode == 0
     assert result.stdout.startswith("casework check: all good")
+
+
+def test_every_page_signposts_support_in_the_footer(mini_site: Path) -> None:
+    for page in html_pages(mini_site):
+        text = page.read_text(encoding="utf-8")
+        if "md-footer" not in text or page.name == "404.html":
+            continue  # redirect stubs have no footer; 404.html is served from any depth with absolute links
+        footer = text[text.index('<footer class="md-footer">'):]
+        depth = len(page.relative_to(mini_site).parts) - 1
+        assert f'href="{"../" * depth}support.html">Support and helplines</a>' in footer, page.relative_to(mini_site)
+
+
+def test_branding_is_configuration(mini_copy: Path, tmp_path: Path) -> None:
+    config = mini_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      enabled: true\n",
+        "      enabled: true\n      brand:\n        name: Northshire Safeguarding Children Partnership\n"
+        "        contact: training@northshire.example\n        front_door: 0300 000 0000\n        primary: '#1d4f91'\n", 1), encoding="utf-8")
+    (mini_copy / "docs/support.md").write_text("# Support\n\n## Local contacts\n\n<!-- casework:local-contacts -->\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(config, site)
+    assert result.returncode == 0, result.stderr
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Published by Northshire Safeguarding Children Partnership." in home
+    assert '<a href="mailto:training@northshire.example">' in home
+    assert 'data-md-color-primary="custom"' in home
+    assert "--md-primary-fg-color: #1d4f91;" in (site / "assets/casework/brand.css").read_text(encoding="utf-8")
+    assert "Children's services front door (MASH):</strong> 0300 000 0000" in (site / "support.html").read_text(encoding="utf-8")
+
+
+def test_a_brand_colour_too_pale_for_white_text_stops_the_build(mini_copy: Path, tmp_path: Path) -> None:
+    config = mini_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      enabled: true\n", "      enabled: true\n      brand:\n        primary: '#ffcc00'\n        accent: blue\n", 1), encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "plugins > casework > brand: brand colour 'primary' #ffcc00 has a contrast of 1.5:1 with white text; WCAG 2.2 AA needs 4.5:1" in result.stderr
+    assert "brand colour 'accent' is 'blue'; write it as a hex colour such as '#1d4f91'" in result.stderr
+    assert "Traceback" not in result.stderr

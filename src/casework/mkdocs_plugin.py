@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from casework import pages, render
+from casework import brand, pages, render
 from casework.citations import link_citations
 from casework.problems import format_problems
 from casework.project import Project, load_project
@@ -39,6 +39,27 @@ VENDOR = {
 REQUIRED_EXTENSIONS = ["abbr", "attr_list", "md_in_html", "pymdownx.tasklist"]
 
 
+class BrandConfig(base.Config):  # type: ignore[no-untyped-call]
+    """A partnership's branding: configuration, not code."""
+
+    name = c.Type(str, default="")
+    """The partnership or board publishing the site, shown in the footer."""
+    logo = c.Optional(c.Type(str))
+    """Logo image, docs-relative (e.g. 'assets/logo.svg'); becomes Material's theme.logo."""
+    primary = c.Optional(c.Type(str))
+    """Header and link colour as hex, e.g. '#1d4f91' (checked for WCAG AA contrast with white)."""
+    accent = c.Optional(c.Type(str))
+    contact = c.Type(str, default="")
+    """How to reach the partnership: an email address, phone number or web address."""
+    front_door = c.Type(str, default="")
+    """The local children's services front door (MASH) number, shown on the support page."""
+    support = c.Type(str, default="If anything here affects you, or you are worried about a child, help is available.")
+    """The support line in every page's footer."""
+    support_page = c.Type(str, default="support.md")
+    extra_contacts = c.Type(dict, default={})
+    """More local contacts for the support page: label -> number or address."""
+
+
 class CaseworkConfig(base.Config):  # type: ignore[no-untyped-call]
     enabled = c.Type(bool, default=True)
     root = c.Type(str, default=".")
@@ -47,6 +68,7 @@ class CaseworkConfig(base.Config):  # type: ignore[no-untyped-call]
     """Where `npm ci` put the front-end packages (iframe-worker, mermaid), relative to mkdocs.yml."""
     today = c.Optional(c.Type(str))
     """Fix "today" (YYYY-MM-DD) for review-date banners, e.g. in tests; default: the build date."""
+    brand = c.SubConfig(BrandConfig)
 
 
 class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-call]
@@ -57,6 +79,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         self.is_serve = False
         self.generated: dict[str, render.Generated] = {}
         self.abbr = ""
+        self.brand = brand.Brand()
         self.today = dt.date.today()
         self.base_dir = Path(".")
 
@@ -81,8 +104,36 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
             polyfills.insert(0, shim)
         config.extra_css.append(f"{ASSET_DIR}/casework.css")
         config.extra_javascript.append(f"{ASSET_DIR}/casework.js")
+        self._brand(config)
         self._load(config)
         return config
+
+    def _brand(self, config: MkDocsConfig) -> None:
+        """Branding from config: footer support and contacts, logo, colours (as CSS custom properties)."""
+        b = self.config.brand
+        self.brand = brand.Brand(name=b.name, logo=b.logo, primary=b.primary, accent=b.accent, contact=b.contact,
+                                 front_door=b.front_door, support=b.support, extra_contacts=dict(b.extra_contacts))
+        wrong = brand.problems(self.brand)
+        if wrong:
+            raise PluginError("\n".join(f"casework: {config.config_file_path}: plugins > casework > brand: {msg}" for msg in wrong))
+        config.extra["casework_brand"] = {"name": b.name, "contact": b.contact, "support": b.support, "support_page": None}
+        # casework's theme partials (the footer) sit between a site's own overrides and Material's templates
+        theme_dir = str(package_files("casework") / "theme")
+        dirs = config.theme.dirs
+        if theme_dir not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
+        if b.logo:
+            config.theme["logo"] = b.logo
+        if brand.css(self.brand):
+            config.extra_css.append(f"{ASSET_DIR}/brand.css")
+            palette = config.theme.get("palette")
+            for pal in palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []:
+                if b.primary:
+                    pal["primary"] = "custom"
+                if b.accent:
+                    pal["accent"] = "custom"
+            if not palette:
+                config.theme["palette"] = {"primary": "custom" if b.primary else "indigo", "accent": "custom" if b.accent else "indigo"}
 
     def _load(self, config: MkDocsConfig) -> None:
         root = (self.base_dir / self.config.root).resolve()
@@ -119,6 +170,11 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
                 f.edit_uri = posixpath.relpath(g.source, posixpath.relpath(config.docs_dir, self.base_dir).replace("\\", "/") or ".")
             files.append(f)
             self.generated[g.path] = g
+        support = files.get_file_from_path(self.config.brand.support_page)
+        config.extra["casework_brand"]["support_page"] = support.url if support else None
+        brand_css = brand.css(self.brand)
+        if brand_css:
+            files.append(File.generated(config, f"{ASSET_DIR}/brand.css", content=brand_css))
         for name in ("casework.css", "casework.js", "quiz-extra.js"):
             asset = package_files("casework") / "assets" / name
             if asset.is_file():
@@ -166,7 +222,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
             return markdown
         src = page.file.src_uri
         sources = {k: v.obj for k, v in self.project.sources.items()}
-        out = pages.expand_markers(link_citations(markdown, src, sources))
+        out = brand.expand(pages.expand_markers(link_citations(markdown, src, sources)), self.brand)
         out = pages.review_banner(page.meta, self.today) + out + pages.page_record(page.meta)
         if self.is_serve and self.project.errors:
             problems = "\n".join(f"    {p}".replace("\n", "\n    ") for p in self.project.errors)
