@@ -42,7 +42,7 @@ def wait_for(url: str, predicate: object, timeout: float = 60) -> str:
 
 def test_serve_survives_broken_content_and_recovers(mini_copy: Path) -> None:
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                             cwd=mini_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}/"

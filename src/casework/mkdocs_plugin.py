@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from casework import brand, pages, render
+from casework import brand, pages, render, whatsnew
 from casework.citations import link_citations
 from casework.problems import format_problems
 from casework.project import Project, load_project
@@ -170,6 +170,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
                 f.edit_uri = posixpath.relpath(g.source, posixpath.relpath(config.docs_dir, self.base_dir).replace("\\", "/") or ".")
             files.append(f)
             self.generated[g.path] = g
+        self._whats_new(files, config)
         support = files.get_file_from_path(self.config.brand.support_page)
         config.extra["casework_brand"]["support_page"] = support.url if support else None
         brand_css = brand.css(self.brand)
@@ -191,6 +192,22 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
                 else:
                     raise PluginError(msg)
         return files
+
+    def _whats_new(self, files: Files, config: MkDocsConfig) -> None:
+        """The what's-new page and its Atom, RSS and JSON feeds, from every page's amendment log."""
+        assert self.project is not None
+        entries = whatsnew.collect(self.project.docs_pages)
+        if files.get_file_from_path(whatsnew.PAGE) is None:
+            files.append(File.generated(config, whatsnew.PAGE, content=whatsnew.render_page(entries)))
+
+        def url_for(page: str) -> str:
+            f = files.get_file_from_path(page)
+            return f.url if f else page
+
+        for name, text in whatsnew.feeds(entries, title=config.site_name, description=config.site_description or "",
+                                         base_url=config.site_url or "", url_for=url_for,
+                                         author=self.brand.name).items():
+            files.append(File.generated(config, name, content=text))
 
     def _node_module(self, module_path: str) -> Path:
         """Find a file in node_modules, looking upwards from mkdocs.yml as Node does."""
@@ -256,8 +273,12 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         )
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.enabled:
+            return output
+        to_root = posixpath.relpath(".", posixpath.dirname(page.file.url) or ".")
+        feed = f'<link rel="alternate" type="application/atom+xml" title="What\'s new" href="{to_root}/feed.xml">'
+        output = output.replace("</head>", feed + "\n</head>", 1)
         if 'class="mermaid"' in output:
-            to_root = posixpath.relpath(".", posixpath.dirname(page.file.url) or ".")
             tag = f'<script src="{to_root}/{ASSET_DIR}/vendor/mermaid.min.js"></script>'
             output = output.replace("</head>", tag + "\n</head>", 1)
         return output

@@ -82,7 +82,8 @@ def render_module(lm: Loaded[Module], project: Project) -> str:
         parts.append(f"- **Answers:** {recs}")
     parts.append("")
     if m.content_note:
-        parts += ['!!! warning "Content note"\n', "    " + " ".join(m.content_note.split()) + f" [Support]({relative_link(page, 'support.md')}) is available.\n"]
+        note = " ".join(m.content_note.split())
+        parts += ['!!! warning "Content note"\n', f"    {note} [Support and helplines]({relative_link(page, 'support.md')}).\n"]
     parts.append("## Learning outcomes\n")
     parts.append("By the end of this module you will be able to:\n")
     for o in m.outcomes:
