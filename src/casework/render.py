@@ -476,7 +476,8 @@ def render_findings(lr: Loaded[Review], project: Project) -> str:
     src = project.sources.get(r.key)
     themes = ", ".join(project.themes[t].title if t in project.themes else t for t in r.themes)
     parts = [
-        front_matter(title=f"{r.title}: findings and recommendations", description=f"Every finding, lesson and recommendation of {r.title}, with the training that covers it."),
+        front_matter(title=f"{r.title}: findings and recommendations", description=f"Every finding, lesson and recommendation of {r.title}, with the training that covers it.",
+                     tags=[project.themes[t].title for t in r.themes if t in project.themes]),
         f"# {esc(r.title)}: findings and recommendations\n",
         "This page is generated from the review's data file. Each item has a stable ID that quiz questions and scenario choices use to say what they train.\n",
         "| | |", "|---|---|",
@@ -524,6 +525,28 @@ def render_coverage(project: Project) -> str:
         qs = ", ".join(f"[{q}]({relative_link(page, 'quizzes/' + q.split('/')[0] + '.md')}#q-{q.split('/')[1]})" for q in c["questions"]) or "**none**"
         chs = ", ".join(c["choices"]) or "**none**"
         parts.append(f"| [{_train_label(ref, project)}]({relative_link(page, target)}#{anchor}) | {qs} | {chs} |")
+    return "\n".join(parts) + "\n"
+
+
+TOPICS_PAGE = "topics.md"
+
+
+def tag_slug(tag: str) -> str:
+    """The anchor Material's tags plugin gives a tag in the listing ("Child's lived experience" -> "childs-lived-experience")."""
+    return re.sub(r"[^a-z0-9]+", "-", tag.lower().replace("'", "").replace("\u2019", "")).strip("-")
+
+
+def render_topics(project: Project) -> str:
+    """One section per theme, with its description and every page tagged with it (listed by Material's tags plugin)."""
+    parts = [
+        front_matter(title="Topics", description="The themes that recur across the reviews, and every page on each."),
+        "# Topics\n",
+        "The same few problems recur across the case reviews. Each topic below lists every page tagged with it: "
+        "guidance, learning briefs, findings and training.\n",
+    ]
+    parts.append("| Topic | What it covers |\n|---|---|")
+    parts += [f"| [{esc(t.title)}](#tag:{tag_slug(t.title)}) | {esc(t.description)} |" for t in project.themes.values()]
+    parts += ["", "## Pages by topic\n", "<!-- material/tags { toc: false } -->\n"]
     return "\n".join(parts) + "\n"
 
 
@@ -641,6 +664,8 @@ def generate(project: Project) -> list[Generated]:
     from casework import training  # local import: training builds on this module
 
     out.extend(training.generate(project))
+    if project.themes:
+        out.append(Generated(TOPICS_PAGE, render_topics(project), "themes.yml", "topics"))
     if project.terms:
         out.append(Generated("glossary.md", render_glossary(project, term_usage(project, project.docs_pages)), "glossary.yml", "glossary"))
     return out
