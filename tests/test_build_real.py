@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from pathlib import Path
 
@@ -77,3 +78,83 @@ def test_scenarios_and_quizzes_are_listed(real_site: Path) -> None:
     quizzes = (real_site / "quizzes/index.html").read_text(encoding="utf-8")
     for review in REVIEWS:
         assert f'href="{review}.html"' in quizzes
+
+
+MODULES = ["understanding-iioc", "multi-agency-response", "capacity-to-protect", "offenders-who-groom-professionals",
+           "information-sharing-offender-management"]
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_each_module_has_outcomes_taught_and_assessed_and_a_before_and_after(real_site: Path, module: str) -> None:
+    project = load_project(REPO)
+    m = project.modules[module].obj
+    assert len(m.outcomes) >= 3 and "lcspr-case-a/rec-5" in m.recommendations
+    html = (real_site / f"training/modules/{module}.html").read_text(encoding="utf-8")
+    assert html.count('class="cw-outcome"') == len(m.outcomes)
+    for block in re.findall(r'<div class="cw-outcome".*?</div>', html, re.S):
+        assert "<strong>Answers:</strong>" in block and "<strong>Taught by:</strong>" in block and "<strong>Assessed by:</strong>" in block
+    assert m.self_assessment is not None
+    for stage in ("before", "after", "record"):
+        assert f'href="../../self-assessment/{m.self_assessment}/{stage}.html"' in html
+    after = (real_site / f"self-assessment/{m.self_assessment}/after.html").read_text(encoding="utf-8")
+    assert 'class="cw-compare"' in after and after.count('class="cw-question"') == len(project.sets[m.self_assessment].obj.after_questions())
+    record = (real_site / f"self-assessment/{m.self_assessment}/record.html").read_text(encoding="utf-8")
+    assert "Self-assessment, not an examination" in record
+    record_text = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", record)).split())
+    for o in m.outcomes:
+        assert " ".join(o.text.split()) in record_text
+
+
+def test_modules_index_shows_every_module_and_outcome_coverage(real_site: Path) -> None:
+    html = (real_site / "training/modules/index.html").read_text(encoding="utf-8")
+    for module in MODULES:
+        assert f'href="{module}.html"' in html
+    assert "Outcome coverage" in html and "Recommendations answered" in html
+
+
+def test_pathways_cover_every_role(real_site: Path) -> None:
+    html = (real_site / "training/pathways.html").read_text(encoding="utf-8")
+    for role in ("Police", "Probation", "Children&rsquo;s social care", "Health visitors and midwives", "GPs", "Schools and early years", "Voluntary sector"):
+        assert re.search(rf"<h2[^>]*>{role}", html.replace("'", "&rsquo;")), role
+
+
+@pytest.mark.parametrize("session", ["half-day", "full-day"])
+def test_session_plans_are_printable_trainer_packs(real_site: Path, session: str) -> None:
+    html = (real_site / f"training/sessions/{session}.html").read_text(encoding="utf-8")
+    assert "room.html" in html and "facilitator.html" in html and "self-assessment/" in html and "evaluation/" in html
+    assert re.search(r"<h2[^>]*>.*(distress|disclos)", html, re.I)
+    assert "cw-page-record" in html  # version and print date on the printout
+    css = (real_site / "assets/casework/casework.css").read_text(encoding="utf-8")
+    assert re.search(r"@media print \{[^}]*\.md-header, \.md-tabs, \.md-sidebar", css)
+
+
+@pytest.mark.parametrize("stage", ["before", "after", "follow-up"])
+def test_evaluation_forms_are_labelled_and_saved_only_in_the_browser(real_site: Path, stage: str) -> None:
+    html = (real_site / f"training/evaluation/{stage}.html").read_text(encoding="utf-8")
+    form = re.search(r'<form [^>]*class="cw-form" data-cw-save="evaluation-[a-z-]+".*?</form>', html, re.S)
+    assert form, "no saved form"
+    ids = re.findall(r'<(?:input|textarea)[^>]*\bid="([^"]+)"', form.group(0))
+    for ident in ids:
+        assert f'for="{ident}"' in form.group(0), f"input {ident} has no label"
+    assert form.group(0).count("<fieldset>") == form.group(0).count("<legend>")
+    assert "cw-form-download" in form.group(0) and "cw-print" in form.group(0)
+
+
+def test_topics_page_lists_every_theme(real_site: Path) -> None:
+    project = load_project(REPO)
+    html = (real_site / "topics.html").read_text(encoding="utf-8")
+    table = html[html.index("<table>"):html.index("</table>")]
+    for theme in project.themes.values():
+        assert re.search(rf'<a href="#tag:[a-z-]+">{re.escape(html_lib.escape(theme.title))}</a>|<a href="#tag:[a-z-]+"><abbr[^>]*>{theme.title}</abbr></a>', table), theme.title
+    assert 'href="reviews/lcspr-case-a/brief.html"' in html  # Material's listing, under each tag
+
+
+def test_old_addresses_redirect(real_site: Path) -> None:
+    assert 'url=guidance/what-to-do.html"' in (real_site / "what-to-do.html").read_text(encoding="utf-8")
+    assert 'url=appendix-1.html"' in (real_site / "protocol/checklists.html").read_text(encoding="utf-8")
+
+
+def test_whats_new_and_feeds(real_site: Path) -> None:
+    html = (real_site / "whats-new.html").read_text(encoding="utf-8")
+    assert 'href="feed.xml"' in html and 'href="feed.json"' in html
+    assert (real_site / "feed.xml").read_text(encoding="utf-8").count("<entry>") >= 40

@@ -11,6 +11,7 @@ from casework.citations import citations_in_markdown, resolve
 from casework.model import Choice, Module, Node, Question, QuizBank, Scenario
 from casework.problems import Problem
 from casework.project import rel
+from casework.whatsnew import front_matter
 
 if TYPE_CHECKING:
     from casework.project import Loaded, Project
@@ -89,14 +90,25 @@ def check_project(project: Project) -> None:
                                          f"debrief links to page '{page}', which is not in {project.docs_dir.name}/",
                                          "give the path of a Markdown page under docs/, e.g. 'protocol/section-3.md'"))
 
-    # citations in hand-written pages
+    # citations and tags in hand-written pages
     docs_prefix = rel(project.docs_dir, project.root)
+    titles = {t.title for t in project.themes.values()}
     for page, text in project.docs_pages.items():
         for line, c in citations_in_markdown(text, tuple(sources)):
             cite(f"{docs_prefix}/{page}", line, None, [c])
+        tags = front_matter(text).get("tags") if titles and text.startswith("---") else None
+        for tag in tags if isinstance(tags, list) else []:
+            if str(tag) not in titles:
+                tag_line = next((i + 1 for i, ln in enumerate(text.splitlines()) if ln.strip() in (f"- {tag}", f"- '{tag}'", f'- "{tag}"')), None)
+                p.append(Problem(f"{docs_prefix}/{page}", tag_line, None, f"tag '{tag}' is not a theme in themes.yml",
+                                 _closest(str(tag), titles) or f"use a theme title: {', '.join(sorted(titles))}", severity="warning"))
 
     check_coverage(project)
     check_training(project, trains)
+
+    from casework.publishing import check_publishing  # leftover placeholders and personal data
+
+    p.extend(check_publishing(project))
 
 
 def site_pages(project: Project) -> set[str]:
@@ -194,7 +206,7 @@ def check_training(project: Project, trains: Cite) -> None:
                 if ref not in questions and not blocked:
                     bank = ref.split("/")[0]
                     if bank in project.quizzes:
-                        hint = f"{bank} has: {', '.join(q.id for q in project.quizzes[bank].obj.questions)}"
+                        hint = f"{bank} has: {', '.join(dict.fromkeys(q.id for q in project.quizzes[bank].obj.questions))}"
                     else:
                         hint = f"banks are: {', '.join(sorted(project.quizzes)) or 'none'}"
                     p.append(Problem(lset.file, lset.line(stage, j), None, f"question '{ref}' does not exist", hint))
@@ -210,7 +222,7 @@ def _assessment_problem(ref: str, project: Project, questions: dict[str, Questio
             return None
         if owner in project.quizzes:
             return (f"assessed by '{ref}', but quiz '{owner}' has no question '{item}'",
-                    f"{owner} has: {', '.join(q.id for q in project.quizzes[owner].obj.questions)}")
+                    f"{owner} has: {', '.join(dict.fromkeys(q.id for q in project.quizzes[owner].obj.questions))}")
         return f"assessed by '{ref}', but there is no quiz '{owner}'", f"quizzes are: {', '.join(sorted(project.quizzes)) or 'none'}"
     if owner not in project.scenarios:
         return f"assessed by '{ref}', but there is no scenario '{owner}'", f"scenarios are: {', '.join(sorted(project.scenarios)) or 'none'}"

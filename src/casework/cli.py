@@ -3,15 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
+from casework import scaffold
+from casework.export import ExportError, export_site
 from casework.problems import format_problems
 from casework.project import load_project
+from casework.publishing import check_review_dates
+
+
+class CliError(Exception):
+    """A command that cannot go ahead: printed as `casework <command>: message`, with a hint."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(message)
+
+
+# --- check ---------------------------------------------------------------------------------
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     project = load_project(Path(args.root))
+    project.problems.extend(check_review_dates(project, args.today or dt.date.today()))
     if project.problems:
         print(format_problems(project.problems), file=sys.stderr if project.errors else sys.stdout)
     if project.errors:
@@ -22,22 +39,128 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+# --- new -----------------------------------------------------------------------------------
+
+
+def _write(args: argparse.Namespace, files: list[scaffold.NewFile], source_key: str | None = None) -> list[str]:
+    root = Path(args.root)
+    if not root.is_dir():
+        raise CliError(f"{root} is not a folder", "give the project folder with --root")
+    return scaffold.write_files(root, files, source_key)
+
+
+def _report(done: list[str], steps: str) -> None:
+    for line in done:
+        print(line[0].upper() + line[1:] if line else line)
+    print(steps)
+
+
+def cmd_new_review(args: argparse.Namespace) -> int:
+    files = scaffold.review_files(args.key)
+    done = _write(args, files, source_key=args.key)
+    _report(done, scaffold.next_steps(files, review=args.key, scenario=f"{args.key}-scenario", quiz=args.key))
+    return 0
+
+
+def cmd_new_scenario(args: argparse.Namespace) -> int:
+    new = scaffold.scenario_file(Path(args.root), args.id, args.review)
+    _report(_write(args, [new]), scaffold.next_steps([new], scenario=args.id))
+    return 0
+
+
+def cmd_new_quiz(args: argparse.Namespace) -> int:
+    new = scaffold.quiz_file(Path(args.root), args.id, args.review)
+    _report(_write(args, [new]), scaffold.next_steps([new], quiz=args.id))
+    return 0
+
+
+# --- export --------------------------------------------------------------------------------
+
+
+def cmd_export_site(args: argparse.Namespace) -> int:
+    config = Path(args.config) if args.config else Path(args.root) / "mkdocs.yml"
+    out = Path(args.out)
+    print(f"Building the site from {config} (mkdocs build --strict)...")
+    result = export_site(config, out)
+    folder = result.path.name.removesuffix(".zip")
+    print(f"Wrote {result.path} ({result.files} files, {result.size / 1_000_000:.1f} MB).")
+    print(f"Unzip it and open {folder}/index.html in a browser; it works offline. To publish it on a web server")
+    print(f"or an intranet, copy the {folder} folder as it is. README.txt in the zip says the same.")
+    return 0
+
+
+# --- wiring --------------------------------------------------------------------------------
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="casework", description=__doc__)
     parser.add_argument("--root", default=".", help="the project folder (holding sources.yml, reviews/, scenarios/, quizzes/, docs/)")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{check,new,export}")
+
     check = sub.add_parser("check", help="find every problem in the content, in one pass")
+    check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD",
+                       help="the date to check review dates against (default: today), for reproducible reports")
     check.set_defaults(func=cmd_check)
+
+    new = sub.add_parser("new", help="scaffold a new review, scenario or quiz bank, with a TODO for every field",
+                         description="Scaffold new content. Every field is explained in a comment; each value to write is a TODO, "
+                                     "and `casework check` lists the ones left. Existing files are never overwritten.")
+    new_sub = new.add_subparsers(dest="what", required=True, metavar="{review,scenario,quiz}")
+    review = new_sub.add_parser("review", help="a review with its briefing, learning brief, scenario, quiz bank and sources.yml entry")
+    review.add_argument("key", help="the review's key, e.g. lcspr-case-b (lower-case letters, digits and hyphens)")
+    review.set_defaults(func=cmd_new_review)
+    scenario = new_sub.add_parser("scenario", help="a branching scenario for an existing review")
+    scenario.add_argument("id", help="the scenario's ID, e.g. case-b-home-visit")
+    scenario.add_argument("--review", required=True, help="the key of the review it is built from")
+    scenario.set_defaults(func=cmd_new_scenario)
+    quiz = new_sub.add_parser("quiz", help="a quiz bank, optionally for a review")
+    quiz.add_argument("id", help="the bank's ID, e.g. lcspr-case-b")
+    quiz.add_argument("--review", help="the key of the review it is based on")
+    quiz.set_defaults(func=cmd_new_quiz)
+
+    export = sub.add_parser("export", help="package the content for sharing",
+                            description="Package the content for sharing.")
+    export_sub = export.add_subparsers(dest="what", required=True, metavar="{site}")
+    site = export_sub.add_parser("site", help="build the site (strict) and zip it, ready to share or copy to any web host")
+    site.add_argument("--out", default="casework-site.zip", help="the zip to write (default: casework-site.zip)")
+    site.add_argument("--config", help="the MkDocs configuration (default: mkdocs.yml in --root)")
+    site.set_defaults(func=cmd_export_site)
+    # Further exports go here as `export_sub.add_parser(...)`, e.g. `casework export qti` (not yet written),
+    # each with a cmd_export_* function that raises ExportError or CliError for the author to read.
     return parser
+
+
+def _fail(command: str, message: str, hint: str | None = None, output: str = "") -> int:
+    if output:
+        print(output, file=sys.stderr)
+    print(f"casework {command}: {message}", file=sys.stderr)
+    if hint:
+        print(f"    how to fix: {hint}", file=sys.stderr)
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    command = " ".join(x for x in (args.command, getattr(args, "what", None)) if x)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except (CliError, scaffold.ScaffoldError) as exc:
+        return _fail(command, exc.message, exc.hint)
+    except ExportError as exc:
+        return _fail(command, exc.message, exc.hint, exc.output)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(command, f"{where}{exc.strerror or exc}")
 
 
 if __name__ == "__main__":

@@ -545,7 +545,8 @@ def render_topics(project: Project) -> str:
         "guidance, learning briefs, findings and training.\n",
     ]
     parts.append("| Topic | What it covers |\n|---|---|")
-    parts += [f"| [{esc(t.title)}](#tag:{tag_slug(t.title)}) | {esc(t.description)} |" for t in project.themes.values()]
+    # raw HTML links: the anchors come from Material's tag listing, which is filled in after MkDocs validates anchors
+    parts += [f'| <a href="#tag:{tag_slug(t.title)}">{esc(t.title)}</a> | {esc(t.description)} |' for t in project.themes.values()]
     parts += ["", "## Pages by topic\n", "<!-- material/tags { toc: false } -->\n"]
     return "\n".join(parts) + "\n"
 
