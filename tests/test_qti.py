@@ -61,3 +61,18 @@ def test_every_real_bank_exports_every_question(tmp_path: Path, version: str) ->
                 assert manifest.count('type="imsqti_item_xmlv2p1"') == len(bank.questions)
             else:
                 assert len(list(ET.fromstring(z.read("assessment.xml")).iter(f"{QTI12}itemref"))) == len(bank.questions)
+
+
+def test_cli_exports_every_bank_and_refuses_broken_ones(mini_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from casework.cli import main
+
+    assert main(["--root", str(mini_copy), "export", "qti", "--out", str(tmp_path / "qti"), "--version", "2.1"]) == 0
+    assert "1 banks, 3 questions, as QTI 2.1 packages" in capsys.readouterr().out
+    assert [p.name for p in (tmp_path / "qti").iterdir()] == ["demo-qti21.zip"]
+    bank = mini_copy / "quizzes/demo.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("        correct: true\n", "", 1), encoding="utf-8")
+    assert main(["--root", str(mini_copy), "export", "qti", "--out", str(tmp_path / "again")]) == 1
+    err = capsys.readouterr().err
+    assert "quizzes/demo.yml:7: question 'q1': has no correct answer" in err
+    assert "casework export qti: the quiz banks have errors, so nothing was exported" in err
+    assert not (tmp_path / "again").exists()

@@ -96,13 +96,58 @@ def cmd_export_site(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_qti(args: argparse.Namespace) -> int:
+    from casework.qti import write_qti
+
+    project = load_project(Path(args.root))
+    if project.errors:
+        print(format_problems(project.problems), file=sys.stderr)
+        raise CliError("the quiz banks have errors, so nothing was exported", "fix the problems above (run `casework check`), then export again")
+    if not project.quizzes:
+        raise CliError("there are no quiz banks to export", "add a bank to quizzes/ (see `casework new quiz`)")
+    versions = ("2.1", "1.2") if args.version == "both" else (args.version,)
+    out = Path(args.out)
+    paths = write_qti(project, out, versions)
+    questions = sum(len(q.obj.questions) for q in project.quizzes.values())
+    for path in paths:
+        print(f"Wrote {path}")
+    print(f"{len(project.quizzes)} banks, {questions} questions, as QTI {' and '.join(versions)} packages in {out}/.")
+    print("Import a package into your LMS's question bank (Moodle: Question bank > Import; Canvas: Settings > Import course content).")
+    print("Item IDs are stable (bank and question IDs), so importing an updated bank updates the same questions.")
+    return 0
+
+
+# --- move ----------------------------------------------------------------------------------
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    from casework import move
+
+    root = Path(args.root)
+    config = Path(args.config) if args.config else root / "mkdocs.yml"
+    docs_dir = root / "docs"
+    try:
+        edits = move.plan(root, docs_dir, config, args.old, args.new)
+        if args.dry_run:
+            print("Would change:")
+        else:
+            move.apply(edits, docs_dir / move._norm(args.old, "docs"))
+        for e in edits:
+            print(f"  {e.path.relative_to(root) if e.path.is_relative_to(root) else e.path}: {e.what}")
+    except move.MoveError as exc:
+        raise CliError(exc.message, exc.hint) from None
+    if not args.dry_run:
+        print("Done. The old address now redirects to the new one. Run `casework check` and `make build` to confirm.")
+    return 0
+
+
 # --- wiring --------------------------------------------------------------------------------
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="casework", description=__doc__)
     parser.add_argument("--root", default=".", help="the project folder (holding sources.yml, reviews/, scenarios/, quizzes/, docs/)")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{check,new,export}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{check,new,export,move}")
 
     check = sub.add_parser("check", help="find every problem in the content, in one pass")
     check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD",
@@ -127,13 +172,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="package the content for sharing",
                             description="Package the content for sharing.")
-    export_sub = export.add_subparsers(dest="what", required=True, metavar="{site}")
+    export_sub = export.add_subparsers(dest="what", required=True, metavar="{site,qti}")
     site = export_sub.add_parser("site", help="build the site (strict) and zip it, ready to share or copy to any web host")
     site.add_argument("--out", default="casework-site.zip", help="the zip to write (default: casework-site.zip)")
     site.add_argument("--config", help="the MkDocs configuration (default: mkdocs.yml in --root)")
     site.set_defaults(func=cmd_export_site)
-    # Further exports go here as `export_sub.add_parser(...)`, e.g. `casework export qti` (not yet written),
-    # each with a cmd_export_* function that raises ExportError or CliError for the author to read.
+    qti = export_sub.add_parser("qti", help="every quiz bank as QTI packages for Moodle, Canvas or another LMS")
+    qti.add_argument("--out", default="qti", help="the folder to write the packages to (default: qti)")
+    qti.add_argument("--version", choices=["2.1", "1.2", "both"], default="both", help="QTI version (default: both)")
+    qti.set_defaults(func=cmd_export_qti)
+
+    mv = sub.add_parser("move", help="rename or move a page, updating links and nav, and leaving a redirect",
+                        description="Move a page under docs/. Links to it, its own links, content YAML that names it and the nav "
+                                    "all follow, and the old address redirects to the new one (mkdocs-redirects).")
+    mv.add_argument("old", help="the page's path under docs/, e.g. protocol/section-3.md")
+    mv.add_argument("new", help="its new path under docs/, e.g. protocol/section-47-enquiry.md")
+    mv.add_argument("--config", help="the MkDocs configuration (default: mkdocs.yml in --root)")
+    mv.add_argument("--dry-run", action="store_true", help="list the changes without making them")
+    mv.set_defaults(func=cmd_move)
     return parser
 
 
