@@ -316,7 +316,10 @@ def test_real_scenario_walks_to_every_ending(ctx: Any, real_site: Path, sid: str
 
 
 REAL_A11Y = ["index.html", "protocol/section-3.html", "protocol/appendix-1.html", "protocol/process.html", "reviews/lcspr-case-a/index.html",
-             "quizzes/lcspr-case-a.html", "scenarios/case-a-new-relationship/facilitator.html", "evidence/index.html", "glossary.html"]
+             "quizzes/lcspr-case-a.html", "scenarios/case-a-new-relationship/facilitator.html", "evidence/index.html", "glossary.html",
+             "training/index.html", "training/modules/understanding-iioc.html", "training/sessions/half-day.html",
+             "training/evaluation/after.html", "self-assessment/understanding-iioc/after.html",
+             "self-assessment/understanding-iioc/record.html", "topics.html", "whats-new.html", "support.html"]
 
 
 @pytest.mark.parametrize("page_path", REAL_A11Y)
@@ -393,4 +396,66 @@ def test_before_and_after_show_the_learners_change_and_a_completion_record(ctx: 
     record.emulate_media(media="print")
     assert not record.locator(".md-sidebar--primary").is_visible()
     assert record.locator(".cw-record").is_visible()
+    tab.assert_local()
+
+
+# --- the real knowledge base and training pages ------------------------------------------------
+
+
+@pytest.mark.parametrize("page_path", ["protocol/appendix-1.html", "protocol/section-3.html", "protocol/section-10.html"])
+def test_real_checklists_tick_print_and_store_nothing(ctx: Any, real_site: Path, page_path: str) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(real_site, page_path))
+    checklist = page.locator(".cw-checklist").first
+    assert "not a score" in page.locator("article").inner_text()
+    boxes = checklist.get_by_role("checkbox")
+    assert boxes.count() >= 3
+    boxes.nth(0).press("Space")  # keyboard only
+    boxes.nth(2).check()
+    assert boxes.nth(0).is_checked() and boxes.nth(2).is_checked()
+    assert page.evaluate("Object.keys(localStorage).length + Object.keys(sessionStorage).length") == 0
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible() and not page.locator(".md-header").is_visible()
+    assert checklist.is_visible() and boxes.nth(0).is_checked()
+    assert not checklist.get_by_role("button", name="Print this checklist").is_visible()
+    page.emulate_media(media="screen")
+    checklist.get_by_role("button", name="Untick all").click()
+    assert not boxes.nth(0).is_checked() and not boxes.nth(2).is_checked()
+    page.reload()
+    assert not page.locator(".cw-checklist").first.get_by_role("checkbox").nth(0).is_checked()
+    tab.assert_local()
+
+
+def test_real_process_diagram_renders_offline_beside_its_list(ctx: Any, real_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(real_site, "protocol/process.html"))
+    page.wait_for_function("(() => { const m = document.querySelector('div.mermaid');"
+                           " return !!m && m.getBoundingClientRect().height > 200; })()", timeout=20000)
+    assert "-->" not in page.locator("article").inner_text()  # the diagram source was replaced by the drawing
+    steps = page.locator("article ol").first.inner_text()
+    for step in ("Section 47", "strategy", "disclosure", "conference", "core group"):
+        assert step.lower() in steps.lower(), step
+    tab.assert_local()
+
+
+def test_evaluation_form_is_kept_in_this_browser_and_downloads(ctx: Any, real_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(real_site, "training/evaluation/before.html"))
+    form = page.locator("form.cw-form")
+    form.locator("input[type=radio]").first.check()
+    text = form.locator("textarea").first
+    text.fill("How to test a plausible account.")
+    form.locator(".cw-form__saved").filter(has_text="Saved in this browser.").wait_for()
+    page.reload()
+    form = page.locator("form.cw-form")
+    assert form.locator("input[type=radio]").first.is_checked()
+    assert form.locator("textarea").first.input_value() == "How to test a plausible account."
+    with page.expect_download() as download:
+        form.get_by_role("button", name="Download my answers").click()
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert download.value.suggested_filename == "evaluation-before.txt"
+    assert "How to test a plausible account." in saved
+    form.get_by_role("button", name="Clear this form").click()
+    page.reload()
+    assert page.locator("form.cw-form textarea").first.input_value() == ""
     tab.assert_local()
