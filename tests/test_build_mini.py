@@ -153,3 +153,12 @@ def test_a_brand_colour_too_pale_for_white_text_stops_the_build(mini_copy: Path,
     assert "plugins > casework > brand: brand colour 'primary' #ffcc00 has a contrast of 1.5:1 with white text; WCAG 2.2 AA needs 4.5:1" in result.stderr
     assert "brand colour 'accent' is 'blue'; write it as a hex colour such as '#1d4f91'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_generated_pages_carry_their_files_version_dates_and_amendments(mini_site: Path) -> None:
+    quiz = (mini_site / "quizzes/demo.html").read_text(encoding="utf-8")
+    assert "<dt>Version</dt><dd>2.0</dd>" in quiz and "<dt>Next review due</dt><dd>2020-06</dd>" in quiz
+    assert 'class="cw-review-banner"' in quiz  # past its review date
+    assert "<time>2025-03-01</time>: Added a question on who to tell." in quiz
+    assert "Demo quiz: Added a question on who to tell." in (mini_site / "feed.xml").read_text(encoding="utf-8")
+    assert 'class="cw-review-banner"' not in (mini_site / "scenarios/demo/index.html").read_text(encoding="utf-8")

@@ -284,6 +284,8 @@ def test_a_page_past_its_next_review_gets_a_warning(mini_copy: Path, capsys: pyt
         "    how to fix: review the page, then update last_reviewed and next_review (and add an amendment note)",
         "docs/index.md:3: warning: next review was due on 2020-01-01\n"
         "    how to fix: review the page, then update last_reviewed and next_review (and add an amendment note)",
+        "quizzes/demo.yml:39: warning: next review was due on 2020-06\n"
+        "    how to fix: review the content, then update last_reviewed and next_review (and add an amendment note)",
     ]
     assert check_review_dates(project, dt.date(2019, 12, 31)) == []
     assert all(w.severity == "warning" for w in warnings)
@@ -292,8 +294,8 @@ def test_a_page_past_its_next_review_gets_a_warning(mini_copy: Path, capsys: pyt
 
     code, text = run(capsys, "--root", str(mini_copy), "check", "--today", "2025-12-31")
     assert code == 0
-    assert text.count("warning: next review was due on") == 2  # due-month and index; due-year means the end of 2025
-    assert text.endswith("0 errors, 2 warnings\ncasework check: all good (1 reviews, 1 scenarios, 1 quiz banks, 2 sources)\n")
+    assert text.count("warning: next review was due on") == 3  # due-month, index, the quiz; due-year means the end of 2025
+    assert text.endswith("0 errors, 3 warnings\ncasework check: all good (1 reviews, 1 scenarios, 1 quiz banks, 2 sources)\n")
 
 
 def test_check_rejects_a_bad_today(capsys: pytest.CaptureFixture[str]) -> None:

@@ -196,7 +196,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
     def _whats_new(self, files: Files, config: MkDocsConfig) -> None:
         """The what's-new page and its Atom, RSS and JSON feeds, from every page's amendment log."""
         assert self.project is not None
-        entries = whatsnew.collect(self.project.docs_pages)
+        generated = {g.path: g.markdown for g in self.generated.values()}
+        entries = whatsnew.collect({**generated, **self.project.docs_pages})
         if files.get_file_from_path(whatsnew.PAGE) is None:
             files.append(File.generated(config, whatsnew.PAGE, content=whatsnew.render_page(entries)))
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 NodeId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
@@ -14,13 +15,39 @@ Citation = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)* \S
 # "lcspr-case-a/finding-2", "lcspr-case-a/rec-5", "lcspr-case-a/lesson-1"
 TrainsRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/(finding|lesson|rec)-[0-9]+[a-z]?$")]
 Rating = Literal["stronger", "mixed", "weaker"]
-IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+IsoDate = Annotated[
+    str,
+    BeforeValidator(lambda v: v.isoformat() if isinstance(v, dt.date) else v),  # YAML reads 2026-11-21 as a date
+    StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+]
 
 RATING_POINTS: dict[str, int] = {"stronger": 2, "mixed": 1, "weaker": 0}
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
+
+
+class Amendment(Strict):
+    date: IsoDate
+    note: str = Field(description="what changed and why, in a sentence")
+
+
+class Dated(Strict):
+    """Version and dates for the page generated from a content file, shown on the page and in print."""
+
+    version: str | None = Field(default=None, description="e.g. '1.0'; raise it with every change")
+    published: IsoDate | None = None
+    last_reviewed: IsoDate | None = None
+    next_review: IsoDate | None = Field(default=None, description="after this date the page shows a banner and check warns")
+    amendments: list[Amendment] = Field(default_factory=list, description="newest last: date and note; feeds what's new")
+
+    def dates(self) -> dict[str, object]:
+        """The front matter keys the site reads (only those that are set)."""
+        out: dict[str, object] = {k: getattr(self, k) for k in ("version", "published", "last_reviewed", "next_review") if getattr(self, k)}
+        if self.amendments:
+            out["amendments"] = [{"date": a.date, "note": a.note} for a in self.amendments]
+        return out
 
 
 class Traced(Strict):
@@ -76,7 +103,7 @@ class LearningItem(Strict):
     themes: list[Key] = Field(default_factory=list)
 
 
-class Review(Strict):
+class Review(Dated):
     key: Key
     title: str
     board: str
@@ -137,7 +164,7 @@ class Node(Traced):
     facilitator: FacilitatorNote | None = None
 
 
-class Scenario(Traced):
+class Scenario(Traced, Dated):
     id: Key
     title: str
     review: Key
@@ -169,7 +196,7 @@ class Question(Traced):
     explanation: str
 
 
-class QuizBank(Strict):
+class QuizBank(Dated):
     id: Key
     title: str
     intro: str = ""
@@ -220,7 +247,7 @@ class Outcome(Strict):
     )
 
 
-class Module(Strict):
+class Module(Dated):
     id: Key
     title: str
     summary: str = Field(description="one paragraph: what the module is for")
@@ -237,7 +264,7 @@ class Module(Strict):
     recommendations: list[TrainsRef] = Field(default_factory=list, description="review recommendations the module helps answer")
 
 
-class QuestionSet(Strict):
+class QuestionSet(Dated):
     id: Key
     title: str
     intro: str = ""

@@ -475,4 +475,11 @@ def check_review_dates(project: Project, today: dt.date) -> list[Problem]:
         line = fm.count("\n", 0, m.start()) + 2  # the front matter starts on line 2
         out.append(Problem(f"{prefix}/{page}", line, None, f"next review was due on {value}",
                            "review the page, then update last_reviewed and next_review (and add an amendment note)", severity="warning"))
+    content: list[Any] = [*project.reviews.values(), *project.scenarios.values(), *project.quizzes.values(),
+                          *project.modules.values(), *project.sets.values()]
+    for loaded in content:
+        due = _date(loaded.obj.next_review) if loaded.obj.next_review else None
+        if due is not None and due < today:
+            out.append(Problem(loaded.file, loaded.line("next_review"), None, f"next review was due on {loaded.obj.next_review}",
+                               "review the content, then update last_reviewed and next_review (and add an amendment note)", severity="warning"))
     return out

@@ -145,7 +145,7 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
     # start page
     page = f"{base}/index.md"
     lines = [
-        front_matter(title=s.title, description=s.summary.splitlines()[0][:160], scenario=s.id),
+        front_matter(title=s.title, description=s.summary.splitlines()[0][:160], scenario=s.id, **s.dates()),
         f"# {s.title}\n",
         f'<div class="cw-scenario-start" data-cw-scenario="{esc(s.id)}" markdown="1">\n',
         '!!! warning "Content note"\n',
@@ -403,7 +403,8 @@ def render_quiz(lq: Loaded[QuizBank], project: Project) -> str:
     page = quiz_page_path(bank)
     review = project.reviews.get(bank.review or "")
     parts = [
-        front_matter(title=bank.title, description=f"Self-assessment quiz: {bank.title}", quiz={"enabled": True}, cw_quiz=bank.id, pass_mark=bank.pass_mark),
+        front_matter(title=bank.title, description=f"Self-assessment quiz: {bank.title}", quiz={"enabled": True}, cw_quiz=bank.id, pass_mark=bank.pass_mark,
+                     **bank.dates()),
         f"# {esc(bank.title)}\n",
         '!!! info "A self-assessment, not an exam"\n',
         "    The answers are in this page, so this quiz is for checking your own understanding. "
@@ -477,7 +478,7 @@ def render_findings(lr: Loaded[Review], project: Project) -> str:
     themes = ", ".join(project.themes[t].title if t in project.themes else t for t in r.themes)
     parts = [
         front_matter(title=f"{r.title}: findings and recommendations", description=f"Every finding, lesson and recommendation of {r.title}, with the training that covers it.",
-                     tags=[project.themes[t].title for t in r.themes if t in project.themes]),
+                     tags=[project.themes[t].title for t in r.themes if t in project.themes], **r.dates()),
         f"# {esc(r.title)}: findings and recommendations\n",
         "This page is generated from the review's data file. Each item has a stable ID that quiz questions and scenario choices use to say what they train.\n",
         "| | |", "|---|---|",

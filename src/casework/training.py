@@ -68,7 +68,7 @@ def render_module(lm: Loaded[Module], project: Project) -> str:
     page = module_page(m.id)
     questions = question_index(project)
     parts = [
-        front_matter(title=f"Module: {m.title}", description=m.summary.split(". ")[0][:200], cw_module=m.id),
+        front_matter(title=f"Module: {m.title}", description=m.summary.split(". ")[0][:200], cw_module=m.id, **m.dates()),
         f"# {esc(m.title)}\n",
         m.summary.strip() + "\n",
         f"- **Audience:** {esc(m.audience)}",
@@ -193,7 +193,7 @@ def render_set_stage(lset: Loaded[QuestionSet], stage: str, project: Project) ->
     title = f"{qs.title}: {STAGES[stage].lower()}"
     parts = [
         front_matter(title=title, description=f"Self-assessment {STAGES[stage].lower()}: {qs.title}", quiz={"enabled": True},
-                     cw_set=qs.id, cw_stage=stage, pass_mark=qs.pass_mark),
+                     cw_set=qs.id, cw_stage=stage, pass_mark=qs.pass_mark, **(qs.dates() if stage == "before" else {})),
         f"# {esc(title)}\n",
         '!!! info "A self-assessment, not an exam"\n',
         "    The answers are in this page, so this is for checking your own understanding. Your answers are kept in this "
