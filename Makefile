@@ -52,5 +52,10 @@ test: setup chromium lint
 bench: setup
 	$(BIN)/python scripts/benchmark.py
 
+## Zip the offline site (casework-site.zip) and export the quiz banks for an LMS (qti/).
+export: setup
+	$(BIN)/casework export site --out casework-site.zip
+	$(BIN)/casework export qti --out qti
+
 clean:
-	rm -rf site $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site qti casework-site.zip $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
