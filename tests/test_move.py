@@ -44,3 +44,14 @@ def test_moving_onto_an_existing_page_is_refused(mini_copy: Path, capsys: pytest
     assert main(["--root", str(mini_copy), "move", "protocol/section-3.md", "index.md"]) == 1
     assert "casework move: 'index.md' already exists" in capsys.readouterr().err
     assert (mini_copy / "docs/protocol/section-3.md").is_file()
+
+
+def test_moving_a_page_back_leaves_no_redirect_to_itself(mini_copy: Path, tmp_path: Path) -> None:
+    assert main(["--root", str(mini_copy), "move", "protocol/section-3.md", "protocol/s47.md"]) == 0
+    assert main(["--root", str(mini_copy), "move", "protocol/s47.md", "protocol/section-3.md"]) == 0
+    config = (mini_copy / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      redirect_maps:\n        protocol/s47.md: protocol/section-3.md\n  - casework:" in config
+    site = tmp_path / "site"
+    result = mkdocs_build(mini_copy / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    assert "Redirecting" not in (site / "protocol/section-3.html").read_text(encoding="utf-8")

@@ -76,7 +76,7 @@ def test_new_review_filled_in_passes(mini_copy: Path, capsys: pytest.CaptureFixt
     shutil.copytree(GOLDEN / "filled", mini_copy, dirs_exist_ok=True)
     code, text = run(capsys, "--root", str(mini_copy), "check", "--today", TODAY)
     assert code == 0, text
-    assert text == "casework check: all good (2 reviews, 2 scenarios, 2 quiz banks, 3 sources)\n"
+    assert text == "casework check: all good (2 reviews, 2 scenarios, 2 quiz banks, 3 sources, 1 training modules, 1 self-assessment sets)\n"
 
 
 @pytest.mark.build
@@ -295,7 +295,7 @@ def test_a_page_past_its_next_review_gets_a_warning(mini_copy: Path, capsys: pyt
     code, text = run(capsys, "--root", str(mini_copy), "check", "--today", "2025-12-31")
     assert code == 0
     assert text.count("warning: next review was due on") == 3  # due-month, index, the quiz; due-year means the end of 2025
-    assert text.endswith("0 errors, 3 warnings\ncasework check: all good (1 reviews, 1 scenarios, 1 quiz banks, 2 sources)\n")
+    assert text.endswith("0 errors, 3 warnings\ncasework check: all good (1 reviews, 1 scenarios, 1 quiz banks, 2 sources, 1 training modules, 1 self-assessment sets)\n")
 
 
 def test_check_rejects_a_bad_today(capsys: pytest.CaptureFixture[str]) -> None:

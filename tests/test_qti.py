@@ -74,5 +74,5 @@ def test_cli_exports_every_bank_and_refuses_broken_ones(mini_copy: Path, tmp_pat
     assert main(["--root", str(mini_copy), "export", "qti", "--out", str(tmp_path / "again")]) == 1
     err = capsys.readouterr().err
     assert "quizzes/demo.yml:9: question 'q1': has no correct answer" in err
-    assert "casework export qti: the quiz banks have errors, so nothing was exported" in err
+    assert "casework export qti: the content has errors, so nothing was exported" in err
     assert not (tmp_path / "again").exists()

@@ -95,6 +95,9 @@ def local_contacts(brand: Brand) -> str:
     rows = []
     if brand.front_door:
         rows.append(f"- **Children's services front door (MASH):** {_contact_html(brand.front_door)}")
+    else:
+        rows.append("- **Children's services front door (MASH):** use your local authority's children's services number "
+                    "(site editors: set `brand.front_door` in mkdocs.yml to show it here)")
     if brand.contact:
         rows.append(f"- **{html.escape(brand.name or 'The partnership')}:** {_contact_html(brand.contact)}")
     rows += [f"- **{html.escape(k)}:** {_contact_html(v)}" for k, v in brand.extra_contacts.items()]

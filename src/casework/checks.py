@@ -121,9 +121,11 @@ def site_pages(project: Project) -> set[str]:
     pages |= {f"reviews/{r}/findings.md" for r in project.reviews}
     pages |= {f"training/modules/{m}.md" for m in project.modules}
     pages |= {f"self-assessment/{s}/{stage}.md" for s in project.sets for stage in ("before", "after", "record")}
-    for name, present in (("scenarios/index.md", project.scenarios), ("quizzes/index.md", project.quizzes),
+    named: tuple[tuple[str, object], ...] = (("scenarios/index.md", project.scenarios), ("quizzes/index.md", project.quizzes),
                           ("progress.md", project.quizzes), ("reviews/coverage.md", project.reviews),
-                          ("glossary.md", project.terms), ("training/modules/index.md", project.modules)):
+                          ("glossary.md", project.terms), ("training/modules/index.md", project.modules),
+                          ("topics.md", project.themes), ("whats-new.md", True))
+    for name, present in named:
         if present:
             pages.add(name)
     return pages
@@ -190,10 +192,10 @@ def check_training(project: Project, trains: Cite) -> None:
                     p.append(Problem(lm.file, lm.line("outcomes", i, "assessed_by", j), where, msg[0], msg[1]))
             if not o.taught_by:
                 p.append(Problem(lm.file, lm.line("outcomes", i), where, "is not taught by any page",
-                                 "add 'taught_by:' with the pages that teach it, e.g. 'evidence/change-of-emphasis.md'"))
+                                 "add 'taught_by:' with the pages under docs/ that teach it, e.g. 'reviews/<review>/brief.md'"))
             if not o.assessed_by:
                 p.append(Problem(lm.file, lm.line("outcomes", i), where, "is not assessed by any question or scenario choice",
-                                 "add 'assessed_by:' with e.g. 'quiz:lcspr-case-a/probation-new-relationship' or 'scenario:case-a-new-relationship/n2'"))
+                                 "add 'assessed_by:' with a question or a scenario node, e.g. 'quiz:<bank>/<question>' or 'scenario:<scenario>/<node>'"))
 
     for _sid, lset in project.sets.items():
         qs = lset.obj

@@ -35,6 +35,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     counts = (f"{len(project.reviews)} reviews, {len(project.scenarios)} scenarios, "
               f"{len(project.quizzes)} quiz banks, {len(project.sources)} sources")
+    if project.modules or project.sets:
+        counts += f", {len(project.modules)} training modules, {len(project.sets)} self-assessment sets"
     print(f"casework check: all good ({counts})")
     return 0
 
@@ -102,7 +104,8 @@ def cmd_export_qti(args: argparse.Namespace) -> int:
     project = load_project(Path(args.root))
     if project.errors:
         print(format_problems(project.problems), file=sys.stderr)
-        raise CliError("the quiz banks have errors, so nothing was exported", "fix the problems above (run `casework check`), then export again")
+        raise CliError("the content has errors, so nothing was exported (banks are exported only from content that passes the check)",
+                       "fix the problems above (run `casework check`), then export again")
     if not project.quizzes:
         raise CliError("there are no quiz banks to export", "add a bank to quizzes/ (see `casework new quiz`)")
     versions = ("2.1", "1.2") if args.version == "both" else (args.version,)
@@ -112,8 +115,8 @@ def cmd_export_qti(args: argparse.Namespace) -> int:
     for path in paths:
         print(f"Wrote {path}")
     print(f"{len(project.quizzes)} banks, {questions} questions, as QTI {' and '.join(versions)} packages in {out}/.")
-    print("Import a package into your LMS's question bank (Moodle: Question bank > Import; Canvas: Settings > Import course content).")
-    print("Item IDs are stable (bank and question IDs), so importing an updated bank updates the same questions.")
+    print("Import a package into your LMS's question bank: Canvas, Blackboard and others import QTI directly; Moodle needs a QTI import plugin.")
+    print("Item IDs are stable (cw-<bank>-<question>), so a platform that matches items by ID can update them on re-import.")
     return 0
 
 

@@ -101,6 +101,8 @@ def _config_with_move(text: str, old: str, new: str) -> str:
     text = nav_entry.sub(lambda m: m.group(1) + new, text)
     # earlier redirects to the old path go straight to the new one (no chains of redirects)
     text = re.sub(rf"^(\s+[\w./-]+\.md:\s*){re.escape(old)}\s*$", lambda m: m.group(1) + new, text, flags=re.M)
+    # moving a page back to an address it once had: that address is a page again, not a redirect
+    text = re.sub(rf"^[ \t]+{re.escape(new)}:[ \t]*\S+[ \t]*\n", "", text, flags=re.M)
     redirect = f"{old}: {new}"
     m = re.search(r"^(?P<indent>[ \t]*)redirect_maps:[ \t]*(?P<empty>\{\})?[ \t]*$", text, re.M)
     if m:

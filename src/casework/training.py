@@ -83,7 +83,10 @@ def render_module(lm: Loaded[Module], project: Project) -> str:
     parts.append("")
     if m.content_note:
         note = " ".join(m.content_note.split())
-        parts += ['!!! warning "Content note"\n', f"    {note} [Support and helplines]({relative_link(page, 'support.md')}).\n"]
+        support = re.sub(r"\bthe [Ss]upport page\b", f"the [support page]({relative_link(page, 'support.md')})", note, count=1)
+        if support == note:
+            support += f" [Support and helplines]({relative_link(page, 'support.md')})."
+        parts += ['!!! warning "Content note"\n', f"    {support}\n"]
     parts.append("## Learning outcomes\n")
     parts.append("By the end of this module you will be able to:\n")
     for o in m.outcomes:
@@ -245,7 +248,7 @@ def render_record(lset: Loaded[QuestionSet], project: Project) -> str:
         f"# Completion record: {esc(name)}\n",
         '<div class="cw-record" data-cw-set="' + esc(qs.id) + '" markdown="1">\n',
         '<p class="cw-record__status" aria-live="polite">Take the self-assessment '
-        f'[after the session]({relative_link(page, set_page(qs.id, "after"))}) to complete this record.</p>\n',
+        f'<a href="{esc(_url(page, set_page(qs.id, "after")))}">after the session</a> to complete this record.</p>\n',
         '<p><label for="cw-record-name">Your name (for the printout; kept in this browser only)</label><br>'
         '<input id="cw-record-name" class="cw-record__name" type="text" autocomplete="name"></p>\n',
         "| Record | Detail |", "|---|---|",
