@@ -339,15 +339,28 @@ extra:
 """
 
 
-def _nav(reviews: list[Review]) -> str:
+def _nav(reviews: list[Review], grouped: bool = False) -> str:
+    """The real site's nav shape. `grouped` puts reviews, scenarios and quizzes under one
+    section per year, so that a pruned page lists ~20 siblings instead of every review."""
+    def group(entries: list[tuple[Review, list[str]]], indent: str) -> list[str]:
+        if not grouped:
+            return [ln for _, lines in entries for ln in lines]
+        out: list[str] = []
+        for year in sorted({r.year for r, _ in entries}):
+            out.append(f"{indent}- {_q(str(year))}:")
+            out += ["    " + ln for r, lines in entries if r.year == year for ln in lines]
+        return out
+
+    ind = "      "
     lines = ["nav:", "  - Home: index.md", "  - The protocol:", "      - protocol/index.md",
              *[f"      - protocol/section-{n}.md" for n in (1, 2, 3)], "  - Case reviews:", "      - reviews/index.md"]
-    for r in reviews:
-        lines += [f"      - {_q(r.short)}:", *[f"          - reviews/{r.key}/{p}.md" for p in ("index", "brief", "findings")]]
-    lines += ["      - reviews/coverage.md", "  - Scenarios:", "      - scenarios/index.md",
-              *[f"      - scenarios/{r.scenario}/index.md" for r in reviews],
-              "  - Quizzes:", "      - quizzes/index.md", *[f"      - quizzes/{r.key}.md" for r in reviews], "      - progress.md",
-              "  - Glossary: glossary.md", "  - Support: support.md"]
+    lines += group([(r, [f"{ind}- {_q(r.short)}:", *[f"{ind}    - reviews/{r.key}/{p}.md" for p in ("index", "brief", "findings")]])
+                    for r in reviews], ind)
+    lines += ["      - reviews/coverage.md", "  - Scenarios:", "      - scenarios/index.md"]
+    lines += group([(r, [f"{ind}- scenarios/{r.scenario}/index.md"]) for r in reviews], ind)
+    lines += ["  - Quizzes:", "      - quizzes/index.md"]
+    lines += group([(r, [f"{ind}- quizzes/{r.key}.md"]) for r in reviews], ind)
+    lines += ["      - progress.md", "  - Glossary: glossary.md", "  - Support: support.md"]
     return "\n".join(lines) + "\n"
 
 
@@ -373,8 +386,11 @@ def _static_docs(rng: random.Random, docs: Path, reviews: list[Review]) -> None:
         encoding="utf-8")
 
 
-def generate(out: Path, reviews: int, seed: int) -> None:
-    """Write a corpus of `reviews` reviews into `out` (created; existing content files are replaced)."""
+def generate(out: Path, reviews: int, seed: int, nav: str = "flat") -> None:
+    """Write a corpus of `reviews` reviews into `out` (created; existing content files are replaced).
+
+    nav: "flat" (every review a section under Case reviews, as the real site does), "grouped"
+    (one section per year) or "none" (no nav: MkDocs builds it from the folders)."""
     rng = random.Random(seed)
     out = Path(out)
     for sub in ("reviews", "scenarios", "quizzes", "docs"):
@@ -405,7 +421,8 @@ def generate(out: Path, reviews: int, seed: int) -> None:
         (page_dir / "brief.md").write_text(_brief_md(rng, r), encoding="utf-8")
         (page_dir / "index.md").write_text(_index_md(rng, r), encoding="utf-8")
     _static_docs(rng, out / "docs", items)
-    (out / "mkdocs.yml").write_text(MKDOCS_HEAD + "\n" + _nav(items) + MKDOCS_TAIL.format(node_modules=NODE_MODULES), encoding="utf-8")
+    nav_text = "" if nav == "none" else _nav(items, grouped=nav == "grouped")
+    (out / "mkdocs.yml").write_text(MKDOCS_HEAD + "\n" + nav_text + MKDOCS_TAIL.format(node_modules=NODE_MODULES), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -413,8 +430,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--reviews", type=int, default=10, help="number of reviews (default 10)")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--out", type=Path, required=True, help="folder to write the corpus into")
+    ap.add_argument("--nav", choices=["flat", "grouped", "none"], default="flat",
+                    help="flat: one nav section per review, like the real site (default); grouped: by year; none: no nav")
     args = ap.parse_args(argv)
-    generate(args.out, args.reviews, args.seed)
+    generate(args.out, args.reviews, args.seed, args.nav)
     print(f"wrote {args.reviews} reviews to {args.out}")
 
 

@@ -78,7 +78,6 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         self.project: Project | None = None
         self.is_serve = False
         self.generated: dict[str, render.Generated] = {}
-        self.abbr = ""
         self.brand = brand.Brand()
         self.today = dt.date.today()
         self.base_dir = Path(".")
@@ -156,7 +155,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
                     mk_log.removeHandler(handler)
             for line in report.splitlines():
                 emit(f"casework: {line}")
-        self.abbr = render.abbreviations(self.project)
+        # site-wide tooltips: the abbr extension's glossary (Markdown >= 3.7), set once for every page
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = render.abbreviations(self.project)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled or self.project is None:
@@ -245,7 +245,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if self.is_serve and self.project.errors:
             problems = "\n".join(f"    {p}".replace("\n", "\n    ") for p in self.project.errors)
             out = f'!!! failure "casework: the content has errors (fix them and save; the page reloads)"\n\n    ```\n{problems}\n    ```\n\n' + out
-        return out + "\n\n" + self.abbr + "\n"
+        return out
 
     @event_priority(-50)  # after mkdocs-quiz has put its widgets in
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

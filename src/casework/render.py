@@ -573,15 +573,14 @@ def render_glossary(project: Project, usage: dict[str, list[str]]) -> str:
     return "\n".join(parts)
 
 
-def abbreviations(project: Project) -> str:
-    """Markdown abbreviation definitions (the `abbr` extension) for every tooltip term."""
-    lines = []
-    for t in project.terms:
-        if not t.tooltip:
-            continue
-        text = f"{t.expansion}: {t.meaning}" if t.expansion else t.meaning
-        lines.append(f"*[{t.term}]: {_one_line(text)}")
-    return "\n".join(lines)
+def abbreviations(project: Project) -> dict[str, str]:
+    """Tooltip text for every tooltip term, for the `abbr` extension's glossary option.
+
+    Passed once as configuration rather than appended to every page as `*[TERM]: ...` lines:
+    Python-Markdown scans such a block line by line with several regexes over the rest of the
+    page, which made two-thirds of a large build (see BENCHMARKS.md).
+    """
+    return {t.term: _one_line(f"{t.expansion}: {t.meaning}" if t.expansion else t.meaning) for t in project.terms if t.tooltip}
 
 
 def term_usage(project: Project, pages: dict[str, str]) -> dict[str, list[str]]:
