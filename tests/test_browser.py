@@ -7,81 +7,19 @@ on the machine, and run axe-core (from the npm lock) for WCAG 2.2 AA problems.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from browsing import Tab, axe, describe, file_url, search, wait_for_diagram
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-
-
-@pytest.fixture
-def ctx(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    yield context
-    context.close()
-
-
-class Tab:
-    """A page that records every request it makes, so a test can assert they stay local."""
-
-    def __init__(self, context: Any, allowed: tuple[str, ...]) -> None:
-        self.page = context.new_page()
-        self.allowed = allowed
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def goto(self, url: str) -> Any:
-        self.page.goto(url)
-        self.page.wait_for_load_state("load")
-        return self.page
-
-    def assert_local(self) -> None:
-        outside = [u for u in self.requests if not u.startswith(self.allowed) and not u.startswith(("data:", "blob:", "about:"))]
-        assert outside == [], f"requests left the machine: {outside}"
-        assert self.errors == [], f"script errors: {self.errors}"
-
-
-def file_url(site: Path, page: str) -> str:
-    return (site / page).as_uri()
-
-
-def axe(page: Any) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}})"
-    )
-    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
-
-
-def describe(violations: list[dict[str, Any]]) -> str:
-    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in violations)
 
 
 # --- search ---------------------------------------------------------------------------
-
-
-def search(page: Any, query: str) -> list[str]:
-    """Search as a keyboard user does: press '/', type. Retypes while the index is still loading."""
-    page.keyboard.press("/")  # Material's search shortcut
-    box = page.locator("input.md-search__input")
-    box.wait_for(state="visible")
-    for _ in range(10):
-        box.fill("")
-        page.keyboard.type(query, delay=20)
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=2000)
-            break
-        except Exception:  # noqa: BLE001 - the worker was not ready yet; type again
-            continue
-    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
 
 
 def test_search_works_from_file_url(ctx: Any, mini_site: Path) -> None:
@@ -234,9 +172,7 @@ def test_room_mode_reveals_feedback_only_on_demand(ctx: Any, mini_site: Path) ->
 def test_mermaid_renders_offline_and_checklist_stores_nothing(ctx: Any, mini_site: Path) -> None:
     tab = Tab(ctx, ("file://",))
     page = tab.goto(file_url(mini_site, "index.html"))
-    # Material draws the diagram into a closed shadow root: the raw code is gone and the box has a drawing's size.
-    page.wait_for_function("(() => { const m = document.querySelector('div.mermaid');"
-                           " return !!m && m.getBoundingClientRect().height > 60; })()", timeout=15000)
+    wait_for_diagram(page, 60)  # the raw code is gone and the box has a drawing's size
     assert "flowchart TD" not in page.locator("article").inner_text()
     box = page.get_by_label("The partner has been told")
     box.check()
@@ -429,8 +365,7 @@ def test_real_checklists_tick_print_and_store_nothing(ctx: Any, real_site: Path,
 def test_real_process_diagram_renders_offline_beside_its_list(ctx: Any, real_site: Path) -> None:
     tab = Tab(ctx, ("file://",))
     page = tab.goto(file_url(real_site, "protocol/process.html"))
-    page.wait_for_function("(() => { const m = document.querySelector('div.mermaid');"
-                           " return !!m && m.getBoundingClientRect().height > 200; })()", timeout=20000)
+    wait_for_diagram(page, 200)
     assert "-->" not in page.locator("article").inner_text()  # the diagram source was replaced by the drawing
     steps = page.locator("article ol").first.inner_text()
     for step in ("Section 47", "strategy", "disclosure", "conference", "core group"):

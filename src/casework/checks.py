@@ -11,7 +11,6 @@ from casework.citations import citations_in_markdown, resolve
 from casework.model import Choice, Module, Node, Question, QuizBank, Scenario
 from casework.problems import Problem
 from casework.project import rel
-from casework.whatsnew import front_matter
 
 if TYPE_CHECKING:
     from casework.project import Loaded, Project
@@ -96,7 +95,7 @@ def check_project(project: Project) -> None:
     for page, text in project.docs_pages.items():
         for line, c in citations_in_markdown(text, tuple(sources)):
             cite(f"{docs_prefix}/{page}", line, None, [c])
-        tags = front_matter(text).get("tags") if titles and text.startswith("---") else None
+        tags = project.docs_meta.get(page, {}).get("tags") if titles else None
         for tag in tags if isinstance(tags, list) else []:
             if str(tag) not in titles:
                 tag_line = next((i + 1 for i, ln in enumerate(text.splitlines()) if ln.strip() in (f"- {tag}", f"- '{tag}'", f'- "{tag}"')), None)

@@ -8,19 +8,14 @@ import sys
 from pathlib import Path
 
 from casework import scaffold
-from casework.export import ExportError, export_site
-from casework.problems import format_problems
+from casework.export import export_site
+from casework.problems import CaseworkError, format_problems
 from casework.project import load_project
 from casework.publishing import check_review_dates
 
 
-class CliError(Exception):
+class CliError(CaseworkError):
     """A command that cannot go ahead: printed as `casework <command>: message`, with a hint."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        self.message = message
-        self.hint = hint
-        super().__init__(message)
 
 
 # --- check ---------------------------------------------------------------------------------
@@ -129,16 +124,13 @@ def cmd_move(args: argparse.Namespace) -> int:
     root = Path(args.root)
     config = Path(args.config) if args.config else root / "mkdocs.yml"
     docs_dir = root / "docs"
-    try:
-        edits = move.plan(root, docs_dir, config, args.old, args.new)
-        if args.dry_run:
-            print("Would change:")
-        else:
-            move.apply(edits, docs_dir / move._norm(args.old, "docs"))
-        for e in edits:
-            print(f"  {e.path.relative_to(root) if e.path.is_relative_to(root) else e.path}: {e.what}")
-    except move.MoveError as exc:
-        raise CliError(exc.message, exc.hint) from None
+    edits = move.plan(root, docs_dir, config, args.old, args.new)
+    if args.dry_run:
+        print("Would change:")
+    else:
+        move.apply(edits, docs_dir / move._norm(args.old, "docs"))
+    for e in edits:
+        print(f"  {e.path.relative_to(root) if e.path.is_relative_to(root) else e.path}: {e.what}")
     if not args.dry_run:
         print("Done. The old address now redirects to the new one. Run `casework check` and `make build` to confirm.")
     return 0
@@ -213,9 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
-    except (CliError, scaffold.ScaffoldError) as exc:
-        return _fail(command, exc.message, exc.hint)
-    except ExportError as exc:
+    except CaseworkError as exc:
         return _fail(command, exc.message, exc.hint, exc.output)
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""

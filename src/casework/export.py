@@ -17,6 +17,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from casework.problems import CaseworkError
+
 README = """\
 {folder}: the casework site, ready to use
 {rule}
@@ -34,14 +36,8 @@ Built by casework (`casework export site`).
 """
 
 
-class ExportError(Exception):
+class ExportError(CaseworkError):
     """An export that failed; `output` holds what the build printed, for the author."""
-
-    def __init__(self, message: str, output: str = "", hint: str | None = None) -> None:
-        self.message = message
-        self.output = output
-        self.hint = hint
-        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -61,7 +57,7 @@ def build_site(config: Path, site_dir: Path) -> None:
         capture_output=True, text=True, env=env, cwd=config.parent,
     )
     if result.returncode != 0 or not (site_dir / "index.html").is_file():
-        raise ExportError("the site did not build, so no zip was made", build_errors(result.stderr + result.stdout))
+        raise ExportError("the site did not build, so no zip was made", output=build_errors(result.stderr + result.stdout))
 
 
 def build_errors(output: str) -> str:

@@ -14,15 +14,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from casework.problems import CaseworkError
+
 LINK = re.compile(r"(?P<pre>\]\(\s*<?)(?P<target>[^)\s#>]+\.md)(?P<post>(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\))")
 CONTENT_GLOBS = ("sources.yml", "reviews/*.yml", "scenarios/*.yml", "quizzes/*.yml", "modules/*.yml", "sets/*.yml")
 
 
-class MoveError(Exception):
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        self.message = message
-        self.hint = hint
-        super().__init__(message)
+class MoveError(CaseworkError):
+    """A move that cannot be done; nothing was changed."""
 
 
 @dataclass(frozen=True)

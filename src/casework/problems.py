@@ -33,6 +33,16 @@ class Problem:
         return text
 
 
+class CaseworkError(Exception):
+    """A command that cannot go ahead: a message for the author, a hint on how to fix it, and any tool output."""
+
+    def __init__(self, message: str, hint: str | None = None, output: str = "") -> None:
+        self.message = message
+        self.hint = hint
+        self.output = output
+        super().__init__(message if hint is None else f"{message}\n    how to fix: {hint}")
+
+
 class ContentError(Exception):
     """Raised by callers that want an exception; carries every problem found."""
 

@@ -24,7 +24,7 @@ from casework.model import (
     ThemesFile,
 )
 from casework.problems import Problem
-from casework.yamlsrc import YamlDoc, load_yaml
+from casework.yamlsrc import YamlDoc, front_matter, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -64,6 +64,8 @@ class Project:
     unreadable: list[str] = field(default_factory=list)
     docs_pages: dict[str, str] = field(default_factory=dict)
     """Hand-written Markdown pages (docs-relative path -> text), read once at load."""
+    docs_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Their front matter (docs-relative path -> data), parsed once at load."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -313,6 +315,7 @@ def load_project(root: Path, docs_dir: Path | None = None) -> Project:
             target[ident] = loaded
 
     project.docs_pages = _read_docs(project)
+    project.docs_meta = {page: front_matter(text) for page, text in project.docs_pages.items()}
     check_project(project)
     return project
 

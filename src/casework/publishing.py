@@ -33,7 +33,7 @@ import yaml
 from casework.pages import _date
 from casework.problems import Problem
 from casework.project import CONTENT_DIRS, ROOT_FILES, Project, describe, rel
-from casework.yamlsrc import load_yaml
+from casework.yamlsrc import FAST_LOADER, load_yaml, split_front_matter
 
 Path_ = tuple[str | int, ...]
 
@@ -67,7 +67,6 @@ class Scalar:
     is_key: bool = False
 
 
-_FastLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: this runs on every build
 
 
 def yaml_scalars(text: str) -> list[Scalar]:
@@ -78,7 +77,7 @@ def yaml_scalars(text: str) -> list[Scalar]:
 def parse_yaml(text: str) -> tuple[Any, list[Scalar]]:
     """The plain data (mappings, lists and strings, enough to name items) and every scalar with its place."""
     try:
-        root = yaml.compose(text, Loader=_FastLoader)
+        root = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.YAMLError:
         return None, []
     out: list[Scalar] = []
@@ -155,17 +154,6 @@ _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 _FM_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
 
-def split_front_matter(text: str) -> tuple[str, int]:
-    """The front matter's YAML text and the number of lines before the page body (0 without front matter)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return "", 0
-    for i in range(1, len(lines)):
-        if lines[i].strip() in ("---", "..."):
-            return "\n".join(lines[1:i]), i + 1
-    return "", 0
-
-
 def markdown_lines(text: str, front: bool = True) -> Iterator[MdLine]:
     """The lines of a page an author wrote as prose: front matter (unless `front` is false) and text, not code."""
     lines = text.split("\n")
@@ -196,18 +184,6 @@ def markdown_lines(text: str, front: bool = True) -> Iterator[MdLine]:
             section = f"section '{title}'"
             field = f"heading '{title}'" if TODO.search(h.group(1)) else section
         yield MdLine(i + 1, _INLINE_CODE.sub(lambda c: " " * len(c.group(0)), line), field)
-
-
-def front_matter(text: str, keys: tuple[str, ...]) -> dict[str, Any]:
-    """The front matter's values for `keys` (parsed only when one of them is there, as this runs on every build)."""
-    fm, _ = split_front_matter(text)
-    if not any(k in fm for k in keys):
-        return {}
-    try:
-        data = yaml.load(fm, Loader=_FastLoader)
-    except yaml.YAMLError:
-        return {}
-    return {k: data[k] for k in keys if k in data} if isinstance(data, dict) else {}
 
 
 def _content_files(project: Project) -> list[str]:
@@ -440,7 +416,7 @@ def check_personal_data(project: Project) -> list[Problem]:
     prefix = _docs_prefix(project)
     for page, text in project.docs_pages.items():
         kinds = tuple(KINDS) if page.startswith("reviews/") else CONTACT_KINDS
-        meta = front_matter(text, (OPT_OUT_KEY, PUBLIC_NAMES_KEY))
+        meta = project.docs_meta.get(page, {})
         if meta.get(OPT_OUT_KEY) is True:
             kinds = tuple(k for k in kinds if k not in CONTACT_KINDS)
         if not kinds:

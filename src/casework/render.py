@@ -238,7 +238,7 @@ def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int
         refs = sorted(set(s.trains) | {t for n in s.nodes.values() for ch in n.choices for t in ch.trains})
         if refs:
             parts += ["### What this scenario trains\n", trains_list(refs, page, project), ""]
-        links = [f"- [{_page_title(project, p)}]({relative_link(page, p)})" for p in d.protocol]
+        links = [f"- [{page_title(project, p)}]({relative_link(page, p)})" for p in d.protocol]
         if d.quiz:
             links.append(f"- [Quiz: check your understanding]({relative_link(page, f'quizzes/{d.quiz}.md')})")
         if links:
@@ -260,14 +260,25 @@ def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int
     return "\n".join(parts)
 
 
-def _page_title(project: Project, page: str) -> str:
-    path = project.docs_dir / page
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return page
-    m = re.search(r"^title:\s*(.+)$", text, re.M) or re.search(r"^#\s+(.+)$", text, re.M)
-    return m.group(1).strip().strip("\"'") if m else page
+def page_title(project: Project, page: str) -> str:
+    """The title of a site page, for link text: front matter title, first heading, or a generated page's name."""
+    text = project.docs_pages.get(page)
+    if text is not None:
+        m = re.search(r"^title:\s*(.+)$", text, re.M) or re.search(r"^#\s+(.+)$", text, re.M)
+        if m:
+            return m.group(1).strip().strip("\"'")
+    parts = page.removesuffix(".md").split("/")
+    if parts[0] == "scenarios" and len(parts) == 3 and parts[1] in project.scenarios:
+        s = project.scenarios[parts[1]].obj
+        return {"index": f"Scenario: {s.title}", "facilitator": f"Facilitator guide: {s.title}", "room": f"Room mode: {s.title}"}.get(
+            parts[2], s.nodes[parts[2]].title if parts[2] in s.nodes else s.title)
+    if parts[0] == "quizzes" and len(parts) == 2 and parts[1] in project.quizzes:
+        return f"Quiz: {project.quizzes[parts[1]].obj.title}"
+    if parts[0] == "reviews" and len(parts) == 3 and parts[2] == "findings" and parts[1] in project.sources:
+        return f"{project.sources[parts[1]].obj.short}: findings and recommendations"
+    if parts[0] == "training" and len(parts) == 3 and parts[1] == "modules" and parts[2] in project.modules:
+        return f"Module: {project.modules[parts[2]].obj.title}"
+    return page
 
 
 def render_facilitator(ls: Loaded[Scenario], project: Project) -> str:
@@ -567,7 +578,7 @@ def render_glossary(project: Project, usage: dict[str, list[str]]) -> str:
         parts.append(t.meaning + "\n")
         used = usage.get(t.term, [])
         if used:
-            links = ", ".join(f"[{_page_title(project, p)}]({relative_link(page, p)})" for p in used[:8])
+            links = ", ".join(f"[{page_title(project, p)}]({relative_link(page, p)})" for p in used[:8])
             more = f" and {len(used) - 8} more" if len(used) > 8 else ""
             parts.append(f'<p class="cw-used-in" markdown="1">Used in: {links}{more}</p>\n')
     return "\n".join(parts)

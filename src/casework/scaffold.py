@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from casework.problems import CaseworkError
 from casework.yamlsrc import load_yaml
 
 KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -24,13 +25,8 @@ KEY_HINT = "use lower-case letters, digits and single hyphens, e.g. 'lcspr-case-
 GUIDE = "docs/authoring/index.md"
 
 
-class ScaffoldError(Exception):
-    """A scaffold that cannot be written; the message is for the author, with a hint."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        self.message = message
-        self.hint = hint
-        super().__init__(message if hint is None else f"{message}\n    how to fix: {hint}")
+class ScaffoldError(CaseworkError):
+    """A scaffold that cannot be written."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from casework.checks import question_index
 from casework.citations import item_page, relative_link
 from casework.model import Module, Question, QuestionSet
 from casework.project import Loaded, Project
-from casework.render import Generated, _train_label, _url, esc, front_matter, render_question
+from casework.render import Generated, _train_label, _url, esc, front_matter, page_title, render_question
 
 STAGES = {"before": "Before the session", "after": "After the session"}
 
@@ -23,27 +23,6 @@ def module_page(mid: str) -> str:
 
 def set_page(sid: str, stage: str) -> str:
     return f"self-assessment/{sid}/{stage}.md"
-
-
-def page_title(project: Project, page: str) -> str:
-    """The title of a site page, for link text: front matter title, first heading, or a generated page's name."""
-    text = project.docs_pages.get(page)
-    if text is not None:
-        m = re.search(r"^title:\s*(.+)$", text, re.M) or re.search(r"^#\s+(.+)$", text, re.M)
-        if m:
-            return m.group(1).strip().strip("\"'")
-    parts = page.removesuffix(".md").split("/")
-    if parts[0] == "scenarios" and len(parts) == 3 and parts[1] in project.scenarios:
-        s = project.scenarios[parts[1]].obj
-        return {"index": f"Scenario: {s.title}", "facilitator": f"Facilitator guide: {s.title}", "room": f"Room mode: {s.title}"}.get(
-            parts[2], s.nodes[parts[2]].title if parts[2] in s.nodes else s.title)
-    if parts[0] == "quizzes" and len(parts) == 2 and parts[1] in project.quizzes:
-        return f"Quiz: {project.quizzes[parts[1]].obj.title}"
-    if parts[0] == "reviews" and len(parts) == 3 and parts[2] == "findings" and parts[1] in project.sources:
-        return f"{project.sources[parts[1]].obj.short}: findings and recommendations"
-    if parts[0] == "training" and len(parts) == 3 and parts[1] == "modules" and parts[2] in project.modules:
-        return f"Module: {project.modules[parts[2]].obj.title}"
-    return page
 
 
 def _assessment_link(ref: str, page: str, project: Project, questions: dict[str, Question]) -> str:

@@ -14,11 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from casework.citations import relative_link
+from casework.yamlsrc import front_matter
 
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 PAGE = "whats-new.md"
 
 
@@ -29,17 +27,6 @@ class Entry:
     title: str
     note: str
     index: int  # position in the page's log, for a stable ID
-
-
-def front_matter(text: str) -> dict[str, Any]:
-    m = FRONT_MATTER.match(text)
-    if not m:
-        return {}
-    try:
-        data = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _as_date(value: Any) -> dt.date | None:

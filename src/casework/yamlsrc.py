@@ -10,6 +10,30 @@ import yaml
 from casework.problems import Problem
 
 Path_ = tuple[str | int, ...]
+FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present, for plain data
+
+
+def split_front_matter(text: str) -> tuple[str, int]:
+    """A page's front matter YAML text and the number of lines before its body (0 without front matter)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return "", 0
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return "\n".join(lines[1:i]), i + 1
+    return "", 0
+
+
+def front_matter(text: str) -> dict[str, Any]:
+    """A page's front matter as data ({} when it has none or it is not a YAML mapping)."""
+    fm, _ = split_front_matter(text)
+    if not fm.strip():
+        return {}
+    try:
+        data = yaml.load(fm, Loader=FAST_LOADER)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 @dataclass
