@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from casework import brand, pages, render, whatsnew
 from casework.citations import link_citations
+from casework.model import Source
 from casework.problems import format_problems
 from casework.project import Project, load_project
 
@@ -79,6 +80,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         self.is_serve = False
         self.generated: dict[str, render.Generated] = {}
         self.brand = brand.Brand()
+        self.sources: dict[str, Source] = {}
         self.today = dt.date.today()
         self.base_dir = Path(".")
 
@@ -137,6 +139,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
     def _load(self, config: MkDocsConfig) -> None:
         root = (self.base_dir / self.config.root).resolve()
         self.project = load_project(root, Path(config.docs_dir))
+        self.sources = {k: v.obj for k, v in self.project.sources.items()}  # for linking citations on every page
         problems = self.project.problems
         if problems:
             report = format_problems(problems)
@@ -239,8 +242,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if not self.config.enabled or self.project is None:
             return markdown
         src = page.file.src_uri
-        sources = {k: v.obj for k, v in self.project.sources.items()}
-        out = brand.expand(pages.expand_markers(link_citations(markdown, src, sources)), self.brand)
+        out = brand.expand(pages.expand_markers(link_citations(markdown, src, self.sources)), self.brand)
         out = pages.review_banner(page.meta, self.today) + out + pages.page_record(page.meta)
         if self.is_serve and self.project.errors:
             problems = "\n".join(f"    {p}".replace("\n", "\n    ") for p in self.project.errors)

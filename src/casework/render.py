@@ -481,10 +481,10 @@ def _train_label(ref: str, project: Project) -> str:
 # --- reviews, coverage, glossary -------------------------------------------------------
 
 
-def render_findings(lr: Loaded[Review], project: Project) -> str:
+def render_findings(lr: Loaded[Review], project: Project, cov: dict[str, dict[str, list[str]]] | None = None) -> str:
     r = lr.obj
     page = f"reviews/{r.key}/findings.md"
-    cov = coverage(project)
+    cov = coverage(project) if cov is None else cov
     src = project.sources.get(r.key)
     themes = ", ".join(project.themes[t].title if t in project.themes else t for t in r.themes)
     parts = [
@@ -664,8 +664,9 @@ def generate(project: Project) -> list[Generated]:
         out.extend(render_scenario(ls, project))
     for lq in project.quizzes.values():
         out.append(Generated(quiz_page_path(lq.obj), render_quiz(lq, project), lq.file, "quiz"))
+    cov = coverage(project)  # once for all the reviews
     for lr in project.reviews.values():
-        out.append(Generated(f"reviews/{lr.obj.key}/findings.md", render_findings(lr, project), lr.file, "findings"))
+        out.append(Generated(f"reviews/{lr.obj.key}/findings.md", render_findings(lr, project, cov), lr.file, "findings"))
     if project.scenarios:
         out.append(Generated("scenarios/index.md", render_scenario_index(project), None, "index"))
     if project.quizzes or project.sets:
