@@ -170,3 +170,40 @@ def test_citations_inside_scripts_are_left_alone() -> None:
     out = link_citations(text, "a.md", SOURCES)
     assert '{"f": "x (nw-protocol 3.4)"}' in out
     assert out.count("[NW protocol 3.4]") == 2
+
+
+def test_yaml_syntax_error_is_worded_by_the_python_parser_even_with_libyaml() -> None:
+    # libyaml parses valid files; a file it rejects is parsed again so the message and line are the same everywhere
+    doc, problems = load_yaml("title: one\n  bad: indent\nnext: [unclosed\n", "x.yml")
+    assert doc is None
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "YAML syntax error: mapping values are not allowed here")
+    ]
+
+
+def test_yaml_doc_keeps_every_scalar_with_its_place() -> None:
+    doc, _ = load_yaml("a: one\nb:\n  - two\n  - |\n    three\n", "x.yml")
+    assert doc is not None
+    assert [(s.path, s.value, s.start, s.is_key) for s in doc.scalars] == [
+        (("a",), "a", (0, 0), True), (("a",), "one", (0, 3), False),
+        (("b",), "b", (1, 0), True), (("b", 0), "two", (2, 4), False), (("b", 1), "three\n", (3, 4), False),
+    ]
+
+
+def test_reloading_rereads_only_what_changed(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    first = load_project(root)
+    again = load_project(root)
+    assert again.scenarios.keys() == first.scenarios.keys()
+    sid = next(iter(first.scenarios))
+    assert again.scenarios[sid].obj is first.scenarios[sid].obj  # unchanged file: parsed and validated once
+    path = root / first.scenarios[sid].file
+    path.write_text(path.read_text(encoding="utf-8").replace(f"title: {first.scenarios[sid].obj.title}", "title: Edited title", 1), encoding="utf-8")
+    edited = load_project(root)
+    assert edited.scenarios[sid].obj.title == "Edited title"
+    path.write_text(path.read_text(encoding="utf-8") + "\nnot yaml: [\n", encoding="utf-8")
+    broken = load_project(root)
+    assert sid not in broken.scenarios and any(p.file == first.scenarios[sid].file for p in broken.errors)

@@ -22,7 +22,7 @@ FILL_BLANK = re.compile(r"\[\[([^\]]+)\]\]")
 
 def check_project(project: Project) -> None:
     p = project.problems
-    sources = {k: v.obj for k, v in project.sources.items()}
+    sources = project.source_objs
     known_items = {f"{key}/{item.id}" for key, r in project.reviews.items() for item in r.obj.items()}
 
     def cite(file: str, line: int | None, item: str | None, citations: list[str]) -> None:

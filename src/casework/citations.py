@@ -81,6 +81,7 @@ def citations_in_markdown(text: str, known: tuple[str, ...] = ()) -> list[tuple[
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative_link(from_page: str, to_page: str) -> str:
     """A Markdown link from one docs page to another ('a/b.md' -> '../c.md')."""
     base = posixpath.dirname(from_page)

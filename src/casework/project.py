@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -66,6 +67,13 @@ class Project:
     """Hand-written Markdown pages (docs-relative path -> text), read once at load."""
     docs_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Their front matter (docs-relative path -> data), parsed once at load."""
+    yaml_docs: dict[str, YamlDoc] = field(default_factory=dict)
+    """Every content YAML file that parsed, valid or not, by project-relative name (for checks that look inside texts)."""
+
+    @functools.cached_property
+    def source_objs(self) -> dict[str, Source]:
+        """Source key -> source, for resolving citations (built once, after loading)."""
+        return {k: v.obj for k, v in self.sources.items()}
 
     @property
     def errors(self) -> list[Problem]:
@@ -86,7 +94,14 @@ def rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_model(path: Path, root: Path, model: type[M], problems: list[Problem]) -> Loaded[M] | None:
+# (file, model) -> (text, doc, result, problems) of the last read. `mkdocs serve` rebuilds the whole site after
+# every save; with this, a rebuild parses and validates only the files whose text changed.
+_READ_CACHE: dict[tuple[str, str], tuple[str, YamlDoc | None, Any, list[Problem]]] = {}
+_READ_CACHE_MAX = 50_000
+
+
+def read_model(path: Path, root: Path, model: type[M], problems: list[Problem],
+               docs: dict[str, YamlDoc] | None = None) -> Loaded[M] | None:
     """Read one YAML file as `model`; append problems; return None when it can't be used."""
     name = rel(path, root)
     try:
@@ -97,21 +112,39 @@ def read_model(path: Path, root: Path, model: type[M], problems: list[Problem]) 
     except OSError as exc:
         problems.append(Problem(name, None, None, f"cannot be read: {exc.strerror}", None))
         return None
+    key = (f"{path.resolve()}|{name}", f"{model.__module__}.{model.__qualname__}")
+    cached = _READ_CACHE.get(key)
+    if cached is not None and cached[0] == text:
+        _, doc, result, found = cached
+    else:
+        found = []
+        doc, result = _parse_model(text, name, model, found)
+        if len(_READ_CACHE) >= _READ_CACHE_MAX:
+            _READ_CACHE.clear()
+        _READ_CACHE[key] = (text, doc, result, found)
+    problems.extend(found)
+    if doc is not None and docs is not None:
+        docs[name] = doc
+    return result  # type: ignore[no-any-return]
+
+
+def _parse_model(text: str, name: str, model: type[M], problems: list[Problem]) -> tuple[YamlDoc | None, Loaded[M] | None]:
+    """Parse and validate one file's text (the uncached part of `read_model`)."""
     doc, found = load_yaml(text, name)
     problems.extend(found)
     if doc is None:
-        return None
+        return None, None
     if not isinstance(doc.data, dict):
         problems.append(
             Problem(name, 1, None, "the file should be a YAML mapping (key: value lines)", f"start from the example in the README ({model.__name__})")
         )
-        return None
+        return doc, None
     try:
         obj = model.model_validate(doc.data)
     except ValidationError as exc:
         problems.extend(validation_problems(exc, doc, model))
-        return None
-    return Loaded(obj, doc)
+        return doc, None
+    return doc, Loaded(obj, doc)
 
 
 # --- turning pydantic errors into author-facing messages ----------------------
@@ -299,7 +332,7 @@ def load_project(root: Path, docs_dir: Path | None = None) -> Project:
     ]
     for folder, model, target, id_field in kinds:
         for path in sorted((root / folder).glob("*.y*ml")):
-            loaded = read_model(path, root, model, problems)
+            loaded = read_model(path, root, model, problems, project.yaml_docs)
             if loaded is None:
                 project.unreadable.append(rel(path, root))
                 continue

@@ -33,7 +33,7 @@ import yaml
 from casework.pages import _date
 from casework.problems import Problem
 from casework.project import CONTENT_DIRS, ROOT_FILES, Project, describe, rel
-from casework.yamlsrc import FAST_LOADER, load_yaml, split_front_matter
+from casework.yamlsrc import FAST_LOADER, Scalar, load_yaml, mark_pos, split_front_matter
 
 Path_ = tuple[str | int, ...]
 
@@ -56,17 +56,6 @@ def check_publishing(project: Project, today: dt.date | None = None) -> list[Pro
 # --- reading files as written ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Scalar:
-    """A YAML scalar value with its path and where it sits in the text (0-based lines and columns)."""
-
-    path: Path_
-    value: str
-    start: tuple[int, int]
-    end: tuple[int, int]
-    is_key: bool = False
-
-
 
 
 def yaml_scalars(text: str) -> list[Scalar]:
@@ -87,22 +76,18 @@ def parse_yaml(text: str) -> tuple[Any, list[Scalar]]:
             data: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if isinstance(key_node, yaml.ScalarNode):
-                    out.append(Scalar(path + (key_node.value,), key_node.value, _mark(key_node.start_mark), _mark(key_node.end_mark), True))
+                    out.append(Scalar(path + (key_node.value,), key_node.value, mark_pos(key_node.start_mark), mark_pos(key_node.end_mark), True))
                     data[key_node.value] = walk(value_node, path + (key_node.value,))
             return data
         if isinstance(node, yaml.SequenceNode):
             return [walk(item, path + (i,)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.ScalarNode):
-            out.append(Scalar(path, str(node.value), _mark(node.start_mark), _mark(node.end_mark)))
+            out.append(Scalar(path, str(node.value), mark_pos(node.start_mark), mark_pos(node.end_mark)))
             return str(node.value)
         return None
 
     data = walk(root, ()) if root is not None else None
     return data, out
-
-
-def _mark(mark: Any) -> tuple[int, int]:
-    return (int(mark.line), int(mark.column))
 
 
 def field_label(path: Path_, data: Any) -> tuple[str | None, str]:
@@ -405,7 +390,8 @@ def check_personal_data(project: Project) -> list[Problem]:
             text = _read(project, name)
             if text is None:
                 continue
-            data, scalars = parse_yaml(text)
+            doc = project.yaml_docs.get(name)
+            data, scalars = (doc.data, doc.scalars) if doc is not None else parse_yaml(text)
             lines = text.split("\n")
             for s in scalars:
                 if s.is_key or any(isinstance(p, str) and p in NOT_PROSE for p in s.path):

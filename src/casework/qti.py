@@ -39,7 +39,7 @@ def _no_straight_quotes(text: str) -> str:
 
 
 def _citations(q: Question, project: Project) -> str:
-    sources = {k: v.obj for k, v in project.sources.items()}
+    sources = project.source_objs
     out = []
     for c in q.sources:
         r = resolve(c, sources)

@@ -36,13 +36,26 @@ def front_matter(text: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+@dataclass(frozen=True)
+class Scalar:
+    """A YAML scalar value with its path and where it sits in the text (0-based lines and columns)."""
+
+    path: Path_
+    value: str
+    start: tuple[int, int]
+    end: tuple[int, int]
+    is_key: bool = False
+
+
 @dataclass
 class YamlDoc:
-    """A loaded YAML file: the plain data plus the line (1-based) of each path in it."""
+    """A loaded YAML file: the plain data, the line (1-based) of each path in it, and every scalar (keys
+    included, in document order) with its exact place, for checks that point inside a text."""
 
     file: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    scalars: list[Scalar] = field(default_factory=list)
 
     def line(self, path: Path_) -> int | None:
         """The line of `path`, or of its nearest ancestor that has one."""
@@ -58,8 +71,13 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader whose timestamps stay strings, so dates round-trip as written."""
 
 
+class _CLoader(FAST_LOADER):  # type: ignore[misc]
+    """The same loader on libyaml (about 10x faster); its error messages are worded differently, so a file it
+    rejects is parsed again by `_Loader` to report the problem."""
+
+
 # Dates stay as text ("2024-07"); pydantic parses them where a date is wanted.
-_Loader.yaml_implicit_resolvers = {
+_Loader.yaml_implicit_resolvers = _CLoader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -69,11 +87,7 @@ def load_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse `text`; return the document and any problems (syntax, duplicate keys)."""
     problems: list[Problem] = []
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -111,14 +125,39 @@ def load_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
     return doc, problems
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    loader = _Loader("")
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of `text`, from libyaml when it accepts the text, else from the pure-Python parser, whose
+    exception (with its wording and line) is what authors see."""
+    if FAST_LOADER is not yaml.SafeLoader:
+        try:
+            fast = _CLoader(text)
+            try:
+                node: yaml.Node | None = fast.get_single_node()
+                return node
+            finally:
+                fast.dispose()
+        except yaml.YAMLError:
+            pass
+    loader = _Loader(text)
     try:
-        return loader.construct_object(node, deep=True)
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value  # most scalars: skip the constructor
+    try:
+        return _CONSTRUCTOR.construct_object(node, deep=True)
     except yaml.YAMLError:
         return node.value
     finally:
-        loader.dispose()
+        _CONSTRUCTOR.constructed_objects.clear()
+        _CONSTRUCTOR.recursive_objects.clear()
 
 
 def _build(node: yaml.Node, path: Path_, doc: YamlDoc, problems: list[Problem]) -> Any:
@@ -136,6 +175,7 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDoc, problems: list[Problem]) 
                     Problem(doc.file, key_node.start_mark.line + 1, None, "YAML merge keys (<<) are not supported", "write the keys out in full")
                 )
                 continue
+            doc.scalars.append(Scalar(path + (key_node.value,), key_node.value, mark_pos(key_node.start_mark), mark_pos(key_node.end_mark), True))
             key = _scalar(key_node)
             if not isinstance(key, (str, int)):
                 key = str(key)
@@ -156,5 +196,10 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDoc, problems: list[Problem]) 
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.ScalarNode):
+        doc.scalars.append(Scalar(path, str(node.value), mark_pos(node.start_mark), mark_pos(node.end_mark)))
         return _scalar(node)
     return None
+
+
+def mark_pos(mark: Any) -> tuple[int, int]:
+    return (int(mark.line), int(mark.column))
