@@ -140,7 +140,8 @@ def markdown_pages(root: Path) -> dict[str, str]:
         raise SystemExit("the corpus has errors:\n" + "\n".join(str(p) for p in project.errors))
     pages = dict(project.docs_pages)
     for g in render(project):
-        pages.setdefault(g.path, g.markdown)
+        if g.is_page:  # not the scenarios' data.js
+            pages.setdefault(g.path, g.markdown)
     return pages
 
 

@@ -136,6 +136,26 @@ def test_scenario_second_path_with_going_back(ctx: Any, mini_site: Path) -> None
     tab.assert_local()
 
 
+def test_scenario_from_a_local_server_loads_its_data_once_and_resumes(ctx: Any, mini_site: Path, serve: Callable[[Path], str]) -> None:
+    base = serve(mini_site)
+    tab = Tab(ctx, (base,))
+    page = tab.goto(base + "scenarios/demo/index.html")
+    assert page.evaluate("Object.keys(window.cwScenarios)") == ["demo"]
+    page.get_by_role("link", name="Start the scenario").click()
+    choose(page, "Accept that there is nothing to worry about.")
+    assert "Your decisions so far" in page.locator(".cw-path").inner_text()
+    page.locator(".cw-breadcrumb a").click()  # back to the start page: it offers to carry on
+    page.wait_for_load_state("load")
+    page.get_by_role("link", name="Carry on where you left off").click()
+    page.wait_for_load_state("load")
+    assert page.locator(".cw-scenario").get_attribute("data-cw-node") == "n3"
+    choose(page, "Close the case.")
+    assert "Path score: 0 of 4 (0%)" in page.locator(".cw-replay").inner_text()  # two weaker choices
+    data_requests = [u for u in tab.requests if u.endswith("/data.js")]
+    assert data_requests and set(data_requests) == {base + "scenarios/demo/data.js"}
+    tab.assert_local()
+
+
 def test_scenario_works_with_javascript_off(browser: Any, mini_site: Path) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

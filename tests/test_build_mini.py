@@ -63,6 +63,24 @@ def test_search_index_has_scenario_start_and_question_stems_but_not_inner_nodes(
     assert "Submit" not in text and "Record it and move on" not in text
 
 
+def test_scenario_pages_load_the_scenario_data_once_as_a_shared_script(mini_site: Path) -> None:
+    data = (mini_site / "scenarios/demo/data.js").read_text(encoding="utf-8")
+    assert data.startswith("/* casework:") and 'window.cwScenarios["demo"] = {"id":"demo",' in data
+    for page in ("index", "n1", "n2", "n3", "e-good", "e-poor"):
+        html = (mini_site / f"scenarios/demo/{page}.html").read_text(encoding="utf-8")
+        assert "cw-scenario-data" not in html and '"nodes":' not in html and '"feedback":' not in html, page
+        assert html.count('<script src="data.js"></script>') == 1, page
+        assert 'data-cw-scenario="demo"' in html, page  # which scenario the page is, for casework.js
+        # in the content, so it runs before casework.js (extra_javascript, at the end of the body)
+        assert html.index('<script src="data.js">') < html.index('<script src="../../assets/casework/casework.js">'), page
+    for page in ("facilitator", "room"):
+        assert "data.js" not in (mini_site / f"scenarios/demo/{page}.html").read_text(encoding="utf-8")
+    # a static file, not a page: not in the search index, what's new or the feeds
+    assert "data.js" not in (mini_site / "search/search_index.json").read_text(encoding="utf-8")
+    for name in ("whats-new.html", "feed.xml", "rss.xml", "feed.json"):
+        assert "data.js" not in (mini_site / name).read_text(encoding="utf-8"), name
+
+
 def test_generated_pages_link_edit_to_their_yaml(mini_site: Path) -> None:
     page = (mini_site / "scenarios/demo/n1.html").read_text(encoding="utf-8")
     assert 'href="https://example.invalid/casework/edit/main/scenarios/demo.yml"' in page

@@ -27,9 +27,14 @@ SUPPORT_PAGE = "support.md"
 @dataclass(frozen=True)
 class Generated:
     path: str  # docs-relative, e.g. "scenarios/case-a/n1.md"
-    markdown: str
+    markdown: str  # the page's Markdown; for a static file (kind "scenario-data", a .js file) its text
     source: str | None  # project-relative content file it came from
-    kind: str  # "scenario-start", "scenario-node", "facilitator", "room", "quiz", "findings", "coverage", "glossary"
+    kind: str  # "scenario-start", "scenario-node", "scenario-data", "facilitator", "room", "quiz", "findings", "coverage", "glossary"
+
+    @property
+    def is_page(self) -> bool:
+        """A Markdown page (rendered by the site engine), not a static file copied as it is."""
+        return self.path.endswith(".md")
 
 
 def esc(text: str) -> str:
@@ -40,15 +45,18 @@ def front_matter(**meta: object) -> str:
     return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n\n"
 
 
+_MD = md.Markdown(extensions=["attr_list", "md_in_html"])
+
+
 def md_html(text: str) -> str:
     """Markdown to HTML for data attributes and scripts (the page itself is rendered by the site engine)."""
-    return str(md.markdown(text, extensions=["attr_list", "md_in_html"])).strip()
+    return str(_MD.reset().convert(text)).strip()  # one converter, reset between texts: building one costs more than most conversions
 
 
 def cite_list(citations: list[str], page: str, project: Project, label: str = "Sources") -> str:
     if not citations:
         return ""
-    sources = {k: v.obj for k, v in project.sources.items()}
+    sources = project.source_objs
     parts = []
     for c in citations:
         r = resolve(c, sources)
@@ -97,6 +105,11 @@ def node_page(s: Scenario, nid: str) -> str:
     return f"{scenario_dir(s)}/{nid}.md"
 
 
+def data_file(s: Scenario) -> str:
+    """The scenario's data as a script, loaded by its start and node pages (once, then from the browser's cache)."""
+    return f"{scenario_dir(s)}/data.js"
+
+
 def incoming(s: Scenario) -> dict[str, list[tuple[str, int, Choice]]]:
     inc: dict[str, list[tuple[str, int, Choice]]] = {nid: [] for nid in s.nodes}
     for nid, node in s.nodes.items():
@@ -137,7 +150,9 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
     s = ls.obj
     out: list[Generated] = []
     base = scenario_dir(s)
-    data_script = f'<script type="application/json" class="cw-scenario-data">{_json_script(scenario_data(s, project))}</script>'
+    # A plain <script src> (not fetch) so it loads from file:// too; it runs as the page is parsed, before
+    # casework.js (extra_javascript, at the end of the body). Start and node pages share scenario_dir(s).
+    data_script = f'<script src="{relative_link(node_page(s, s.start), data_file(s))}"></script>'
     review = project.sources.get(s.review)
     review_name = review.obj.title if review else s.review
     review_page = review.obj.page if review else None
@@ -182,16 +197,25 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
         out.append(Generated(node_page(s, nid), render_node(s, nid, node, inc[nid], project, data_script), ls.file, "scenario-node"))
     out.append(Generated(f"{base}/facilitator.md", render_facilitator(ls, project), ls.file, "facilitator"))
     out.append(Generated(f"{base}/room.md", render_room(ls, project), ls.file, "room"))
+    out.append(Generated(data_file(s), render_scenario_data(s, project), ls.file, "scenario-data"))
     return out
+
+
+def render_scenario_data(s: Scenario, project: Project) -> str:
+    """data.js: registers the scenario's data under its id in window.cwScenarios, for casework.js.
+
+    All non-ASCII is escaped (U+2028 and U+2029 included), so the file is plain ASCII: safe in any
+    JavaScript engine and whatever character set a server claims for it.
+    """
+    data = json.dumps(scenario_data(s, project), ensure_ascii=True, separators=(",", ":"))
+    return ("/* casework: a scenario's data for casework.js, generated at every build; do not edit. */\n"
+            "window.cwScenarios = window.cwScenarios || {};\n"
+            f"window.cwScenarios[{json.dumps(s.id)}] = {data};\n")
 
 
 def _url(from_page: str, to_page: str) -> str:
     """An href from one page to another as MkDocs writes them with use_directory_urls off."""
     return re.sub(r"\.md(#|$)", r".html\1", relative_link(from_page, to_page))
-
-
-def _json_script(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int, Choice]], project: Project, data_script: str) -> str:
@@ -595,10 +619,14 @@ def abbreviations(project: Project) -> dict[str, str]:
 
 
 def term_usage(project: Project, pages: dict[str, str]) -> dict[str, list[str]]:
+    """The pages that use each glossary term (case-sensitive for abbreviations)."""
     out: dict[str, list[str]] = {}
+    lowered = {p: text.lower() for p, text in pages.items()}
     for t in project.terms:
         rx = re.compile(rf"(?<![\w-]){re.escape(t.term)}(?![\w-])", 0 if t.expansion else re.I)
-        out[t.term] = sorted(p for p, text in pages.items() if rx.search(text))
+        needle = t.term.lower()
+        # a plain substring test first: most pages don't contain most terms, and `in` is far cheaper than the regex
+        out[t.term] = sorted(p for p, text in pages.items() if needle in lowered[p] and rx.search(text))
     return out
 
 

@@ -29,9 +29,14 @@
   var LABEL = { stronger: "Stronger practice", mixed: "Mixed practice", weaker: "Weaker practice" };
 
   /* ---------- scenarios ---------- */
+  /* A scenario's start and node pages load its data.js (window.cwScenarios[id]) before this script runs;
+     the page says which scenario it is in data-cw-scenario. No data (say data.js did not load): the
+     pages still work as plain links, without the path, replay and resume. */
   function scenarioData() {
-    var s = document.querySelector("script.cw-scenario-data");
-    try { return s ? JSON.parse(s.textContent) : null; } catch (e) { return null; }
+    var page = document.querySelector(".cw-scenario[data-cw-scenario], .cw-scenario-start[data-cw-scenario]");
+    var id = page && page.getAttribute("data-cw-scenario");
+    var all = window.cwScenarios;
+    return id && all && Object.prototype.hasOwnProperty.call(all, id) ? all[id] : null;
   }
   function pathKey(id) { return "scenario:" + id; }
 
