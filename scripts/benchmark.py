@@ -383,9 +383,9 @@ def table(results: list[Result]) -> str:
     return "\n".join(rows)
 
 
-def run_size(n: int, seed: int, work: Path, search: bool, plain: bool) -> tuple[Result, Path]:
+def run_size(n: int, seed: int, work: Path, search: bool, plain: bool, nav: str = "grouped") -> tuple[Result, Path]:
     corpus = work / f"corpus-{n}"
-    generate(corpus, n, seed)
+    generate(corpus, n, seed, nav=nav)
     print(f"[{n}] corpus written to {corpus}", flush=True)
     site = work / f"site-{n}"
     shutil.rmtree(site, ignore_errors=True)
@@ -420,6 +420,9 @@ def main(argv: list[str] | None = None) -> None:
                     help="time Material search in headless chromium from file:// (default on)")
     ap.add_argument("--plain", action=argparse.BooleanOptionalAction, default=True,
                     help="also build the same pages with plain Material (default on)")
+    ap.add_argument("--nav", choices=["grouped", "flat"], default="grouped",
+                    help="grouped: reviews, scenarios and quizzes in sections by year, as `casework check` asks beyond 25 "
+                         "(default); flat: one long section each, which `casework check` warns about")
     ap.add_argument("--serve", action="store_true", help="time a `mkdocs serve` rebuild at the largest size")
     ap.add_argument("--work", type=Path, help="keep corpora and sites here (default: a temporary folder)")
     ap.add_argument("--out", type=Path, help="also write the report (Markdown) to this file")
@@ -434,10 +437,10 @@ def main(argv: list[str] | None = None) -> None:
         results = []
         corpus = work
         for n in sizes:
-            result, corpus = run_size(n, args.seed, work, search, args.plain)
+            result, corpus = run_size(n, args.seed, work, search, args.plain, args.nav)
             results.append(result)
         serve = time_serve(corpus) if args.serve else {}
-        lines = [f"Machine: {machine()}", f"Load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", "",
+        lines = [f"Machine: {machine()}", f"Nav: {args.nav}", f"Load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", "",
                  f"Command: python scripts/benchmark.py {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip(), "",
                  table(results), ""]
         if len(results) > 1:

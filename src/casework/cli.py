@@ -9,8 +9,9 @@ from pathlib import Path
 
 from casework import scaffold
 from casework.export import export_site
+from casework.navcheck import check_config_nav
 from casework.problems import CaseworkError, format_problems
-from casework.project import load_project
+from casework.project import load_project, rel
 from casework.publishing import check_review_dates
 
 
@@ -22,8 +23,13 @@ class CliError(CaseworkError):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    project = load_project(Path(args.root))
+    root = Path(args.root)
+    if args.config and not Path(args.config).is_file():
+        raise CliError(f"{args.config}: no such MkDocs configuration file", "give the file with --config, or leave it out to use mkdocs.yml in --root")
+    project = load_project(root)
     project.problems.extend(check_review_dates(project, args.today or dt.date.today()))
+    config = Path(args.config) if args.config else root / "mkdocs.yml"
+    project.problems.extend(check_config_nav(config, rel(config, root)))
     if project.problems:
         print(format_problems(project.problems), file=sys.stderr if project.errors else sys.stdout)
     if project.errors:
@@ -147,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="find every problem in the content, in one pass")
     check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD",
                        help="the date to check review dates against (default: today), for reproducible reports")
+    check.add_argument("--config", help="the MkDocs configuration whose nav is checked (default: mkdocs.yml in --root)")
     check.set_defaults(func=cmd_check)
 
     new = sub.add_parser("new", help="scaffold a new review, scenario or quiz bank, with a TODO for every field",

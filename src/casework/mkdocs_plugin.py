@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from casework import brand, pages, render, whatsnew
+from casework import brand, navcheck, pages, render, whatsnew
 from casework.citations import link_citations
 from casework.model import Source
 from casework.problems import format_problems
@@ -139,7 +139,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
     def _load(self, config: MkDocsConfig) -> None:
         root = (self.base_dir / self.config.root).resolve()
         self.project = load_project(root, Path(config.docs_dir))
-        self.sources = {k: v.obj for k, v in self.project.sources.items()}  # for linking citations on every page
+        self.sources = self.project.source_objs  # for linking citations on every page
         problems = self.project.problems
         if problems:
             report = format_problems(problems)
@@ -158,6 +158,11 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
                     mk_log.removeHandler(handler)
             for line in report.splitlines():
                 emit(f"casework: {line}")
+        # Advice, not an error: a big flat nav section makes every page of it heavier, but the site is still right,
+        # so it is logged at info level, where a strict build does not count it (`casework check` lists it as a warning).
+        for problem in navcheck.check_nav(config.nav, Path(config.config_file_path).name):
+            for line in str(problem).splitlines():
+                log.info(f"casework: {line}")
         # site-wide tooltips: the abbr extension's glossary (Markdown >= 3.7), set once for every page
         config.mdx_configs.setdefault("abbr", {})["glossary"] = render.abbreviations(self.project)
 
@@ -199,7 +204,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
     def _whats_new(self, files: Files, config: MkDocsConfig) -> None:
         """The what's-new page and its Atom, RSS and JSON feeds, from every page's amendment log."""
         assert self.project is not None
-        generated = {g.path: g.markdown for g in self.generated.values()}
+        generated = {g.path: g.markdown for g in self.generated.values() if g.is_page}  # not the scenarios' data.js
         entries = whatsnew.collect({**generated, **self.project.docs_pages})
         if files.get_file_from_path(whatsnew.PAGE) is None:
             files.append(File.generated(config, whatsnew.PAGE, content=whatsnew.render_page(entries)))
