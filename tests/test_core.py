@@ -207,3 +207,16 @@ def test_reloading_rereads_only_what_changed(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\nnot yaml: [\n", encoding="utf-8")
     broken = load_project(root)
     assert sid not in broken.scenarios and any(p.file == first.scenarios[sid].file for p in broken.errors)
+
+
+def test_staging_rewrites_a_generated_page_only_when_its_text_changes(tmp_path: Path) -> None:
+    import os
+
+    from casework.staging import stage
+
+    page = stage(tmp_path, "scenarios/x/n1.md", "one")
+    assert page.read_text(encoding="utf-8") == "one"
+    os.utime(page, ns=(1_000_000_000, 1_000_000_000))
+    assert stage(tmp_path, "scenarios/x/n1.md", "one").stat().st_mtime_ns == 1_000_000_000  # same text: left alone
+    assert stage(tmp_path, "scenarios/x/n1.md", "two").stat().st_mtime_ns > 1_000_000_000
+    assert page.read_text(encoding="utf-8") == "two"

@@ -60,3 +60,27 @@ def test_serve_survives_broken_content_and_recovers(mini_copy: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_dirty_serve_rebuilds_only_the_generated_pages_an_edit_changed(mini_copy: Path) -> None:
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=mini_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    staged = mini_copy / ".cache/casework"
+    try:
+        wait_for(base + "scenarios/demo/n1.html", lambda t: "Mr Z mentions a new partner" in t)
+        quiz, node = staged / "quizzes/demo.md", staged / "scenarios/demo/n1.md"
+        assert quiz.is_file() and node.is_file()  # generated pages are staged as files the dirty build can compare
+        before = quiz.stat().st_mtime_ns, node.stat().st_mtime_ns
+        time.sleep(1.1)  # file times on some filesystems have one-second resolution
+        scenario = mini_copy / "scenarios/demo.yml"
+        scenario.write_text(scenario.read_text(encoding="utf-8").replace("Mr Z mentions a new partner", "Mr Z mentions a new friend"),
+                            encoding="utf-8")
+        wait_for(base + "scenarios/demo/n1.html", lambda t: "Mr Z mentions a new friend" in t)
+        assert node.stat().st_mtime_ns > before[1]
+        assert quiz.stat().st_mtime_ns == before[0]  # untouched by the edit: not rewritten, so not rebuilt
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

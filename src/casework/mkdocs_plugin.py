@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from casework import brand, navcheck, pages, render, whatsnew
+from casework import brand, navcheck, pages, render, staging, whatsnew
 from casework.citations import link_citations
 from casework.model import Source
 from casework.problems import format_problems
@@ -70,6 +70,8 @@ class CaseworkConfig(base.Config):  # type: ignore[no-untyped-call]
     today = c.Optional(c.Type(str))
     """Fix "today" (YYYY-MM-DD) for review-date banners, e.g. in tests; default: the build date."""
     brand = c.SubConfig(BrandConfig)
+    serve_cache = c.Type(str, default=".cache/casework")
+    """Where `mkdocs serve --dirty` keeps generated pages between rebuilds, relative to mkdocs.yml."""
 
 
 class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-call]
@@ -78,6 +80,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
     def __init__(self) -> None:
         self.project: Project | None = None
         self.is_serve = False
+        self.dirty = False  # `mkdocs serve --dirty`: generated pages are staged on disk so unchanged ones are skipped
         self.generated: dict[str, render.Generated] = {}
         self.brand = brand.Brand()
         self.sources: dict[str, Source] = {}
@@ -88,6 +91,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
+        self.dirty = dirty and self.is_serve
 
     @event_priority(100)  # before Material's offline plugin looks at the polyfills
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -173,7 +177,10 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         for g in render.generate(self.project):
             if files.get_file_from_path(g.path) is not None:
                 continue  # a page an author wrote wins over a generated one
-            f = File.generated(config, g.path, content=g.markdown)
+            if self.dirty and not self.project.errors:  # rebuild only the generated pages whose text changed (casework.staging)
+                f = File.generated(config, g.path, abs_src_path=str(staging.stage(self.base_dir / self.config.serve_cache, g.path, g.markdown)))
+            else:
+                f = File.generated(config, g.path, content=g.markdown)
             if g.source:
                 f.edit_uri = posixpath.relpath(g.source, posixpath.relpath(config.docs_dir, self.base_dir).replace("\\", "/") or ".")
             files.append(f)
