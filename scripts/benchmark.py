@@ -318,8 +318,12 @@ def time_serve(corpus: Path, timeout: float = 1800, dirty: bool = False) -> dict
         text = scenario.read_text(encoding="utf-8")
         mark = len(log)
         edited = time.perf_counter()
-        scenario.write_text(text.replace("title:", "title: Edited", 1), encoding="utf-8")
+        # a real edit that keeps the file valid: the scenario's title, shown on each of its pages
+        scenario.write_text(re.sub(r"^title: .*$", 'title: "Edited scenario title"', text, count=1, flags=re.M), encoding="utf-8")
         reloaded = wait("Reloading browsers", mark)
+        errors = [line for _, line in log[mark:] if "casework:" in line and "error" in line.lower()]
+        if errors:
+            raise RuntimeError("the edit made the content invalid, so the rebuild is not representative:\n" + "\n".join(errors[:5]))
         out["rebuild_s"] = reloaded - edited
         built = [line for _, line in log[mark:] if "Documentation built in" in line]
         if built:

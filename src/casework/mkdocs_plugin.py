@@ -27,7 +27,7 @@ from casework import brand, navcheck, pages, render, staging, whatsnew
 from casework.citations import link_citations
 from casework.model import Source
 from casework.problems import format_problems
-from casework.project import Project, load_project
+from casework.project import CONTENT_DIRS, ROOT_FILES, Project, load_project
 
 log = logging.getLogger("mkdocs.plugins.casework")
 
@@ -301,7 +301,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.project is not None:
             root = self.project.root
-            for name in ("sources.yml", "glossary.yml", "themes.yml", "reviews", "scenarios", "quizzes"):
+            for name in (*ROOT_FILES, *CONTENT_DIRS):
                 if (root / name).exists():
                     server.watch(str(root / name))
         return server
