@@ -54,7 +54,7 @@ lint: setup
 test: setup chromium lint
 	$(BIN)/pytest -q
 
-bench: setup
+bench: setup chromium
 	$(BIN)/python scripts/benchmark.py
 
 ## Zip the offline site (casework-site.zip) and export the quiz banks for an LMS (qti/).
