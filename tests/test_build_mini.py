@@ -165,11 +165,13 @@ def test_branding_is_configuration(mini_copy: Path, tmp_path: Path) -> None:
 def test_a_brand_colour_too_pale_for_white_text_stops_the_build(mini_copy: Path, tmp_path: Path) -> None:
     config = mini_copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "      enabled: true\n", "      enabled: true\n      brand:\n        primary: '#ffcc00'\n        accent: blue\n", 1), encoding="utf-8")
+        "      enabled: true\n", "      enabled: true\n      brand:\n        primary: '#ffcc00'\n        accent: blue\n        logo: assets/our-logo.svg\n", 1),
+        encoding="utf-8")
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
     assert "plugins > casework > brand: brand colour 'primary' #ffcc00 has a contrast of 1.5:1 with white text; WCAG 2.2 AA needs 4.5:1" in result.stderr
     assert "brand colour 'accent' is 'blue'; write it as a hex colour such as '#1d4f91'" in result.stderr
+    assert "the logo 'assets/our-logo.svg' is not in docs/; put the image at docs/assets/our-logo.svg" in result.stderr
     assert "Traceback" not in result.stderr
 
 

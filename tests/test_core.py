@@ -220,3 +220,16 @@ def test_staging_rewrites_a_generated_page_only_when_its_text_changes(tmp_path: 
     assert stage(tmp_path, "scenarios/x/n1.md", "one").stat().st_mtime_ns == 1_000_000_000  # same text: left alone
     assert stage(tmp_path, "scenarios/x/n1.md", "two").stat().st_mtime_ns > 1_000_000_000
     assert page.read_text(encoding="utf-8") == "two"
+
+
+def test_an_unquoted_brand_colour_is_reported_not_silently_dropped(tmp_path: Path) -> None:
+    from casework.brand import check_config
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("plugins:\n  - search\n  - casework:\n      brand:\n        primary: #1d4f91\n        accent: '#283593'\n", encoding="utf-8")
+    assert [str(p) for p in check_config(config)] == [
+        "mkdocs.yml:5: plugins > casework > brand: brand colour 'primary' is empty, so the site keeps its default colours\n"
+        '    how to fix: put the colour in quotes; unquoted, # starts a comment: primary: "#1d4f91"'
+    ]
+    config.write_text("plugins:\n  - casework:\n      brand:\n        primary: '#1d4f91'\n", encoding="utf-8")
+    assert check_config(config) == []

@@ -9,6 +9,11 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from casework.problems import Problem
+from casework.yamlsrc import load_yaml
 
 HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 LOCAL_CONTACTS_MARKER = "<!-- casework:local-contacts -->"
@@ -109,3 +114,49 @@ def local_contacts(brand: Brand) -> str:
 
 def expand(markdown: str, brand: Brand) -> str:
     return markdown.replace(LOCAL_CONTACTS_MARKER, local_contacts(brand)) if LOCAL_CONTACTS_MARKER in markdown else markdown
+
+
+def check_config(config: Path, file: str | None = None) -> list[Problem]:
+    """The branding in `config` (mkdocs.yml: plugins > casework > brand), checked as the build checks it, plus a
+    logo file that does not exist. For `casework check`; [] when there is no file or no casework brand."""
+    try:
+        text = config.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    doc, _ = load_yaml(text, file or config.name)
+    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("plugins"), list):
+        return []
+    for i, entry in enumerate(doc.data["plugins"]):
+        if isinstance(entry, dict) and isinstance(entry.get("casework"), dict) and isinstance(entry["casework"].get("brand"), dict):
+            settings: dict[str, Any] = entry["casework"]["brand"]
+            path: tuple[str | int, ...] = ("plugins", i, "casework", "brand")
+            break
+    else:
+        return []
+    out: list[Problem] = []
+    item = "plugins > casework > brand"
+    for key in ("primary", "accent"):
+        value = settings.get(key)
+        if key in settings and value is None:  # `primary: #1d4f91`: YAML reads everything after # as a comment
+            out.append(Problem(doc.file, doc.line(path + (key,)), item, f"brand colour '{key}' is empty, so the site keeps its default colours",
+                               f"put the colour in quotes; unquoted, # starts a comment: {key}: \"#1d4f91\""))
+        elif value is not None and not isinstance(value, str):
+            out.append(Problem(doc.file, doc.line(path + (key,)), item, f"brand colour '{key}' should be a hex colour in quotes",
+                               f"for example {key}: \"#1d4f91\""))
+    brand = Brand(**{k: settings[k] for k in ("primary", "accent") if isinstance(settings.get(k), str)})
+    for msg in problems(brand):
+        key = "primary" if "'primary'" in msg else "accent"
+        out.append(Problem(doc.file, doc.line(path + (key,)), item, msg, None))
+    logo = settings.get("logo")
+    docs_dir = str(doc.data["docs_dir"]) if isinstance(doc.data.get("docs_dir"), str) else "docs"
+    missing = logo_problem(logo, config.parent / docs_dir, docs_dir) if isinstance(logo, str) else None
+    if missing:
+        out.append(Problem(doc.file, doc.line(path + ("logo",)), item, *missing))
+    return out
+
+
+def logo_problem(logo: str | None, docs_dir: Path, label: str = "docs") -> tuple[str, str] | None:
+    """(message, hint) when the logo is a local file that is not there; None when it is there or is a web address."""
+    if not logo or "://" in logo or (docs_dir / logo).is_file():
+        return None
+    return f"the logo '{logo}' is not in {label}/", f"put the image at {label}/{logo}, or give its path relative to {label}/"

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from casework import scaffold
+from casework import brand, scaffold
 from casework.export import export_site
 from casework.navcheck import check_config_nav
 from casework.problems import CaseworkError, format_problems
@@ -30,6 +30,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     project.problems.extend(check_review_dates(project, args.today or dt.date.today()))
     config = Path(args.config) if args.config else root / "mkdocs.yml"
     project.problems.extend(check_config_nav(config, rel(config, root)))
+    project.problems.extend(brand.check_config(config, rel(config, root)))
     if project.problems:
         print(format_problems(project.problems), file=sys.stderr if project.errors else sys.stdout)
     if project.errors:

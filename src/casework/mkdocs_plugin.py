@@ -119,6 +119,9 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         self.brand = brand.Brand(name=b.name, logo=b.logo, primary=b.primary, accent=b.accent, contact=b.contact,
                                  front_door=b.front_door, support=b.support, extra_contacts=dict(b.extra_contacts))
         wrong = brand.problems(self.brand)
+        missing = brand.logo_problem(b.logo, Path(config.docs_dir), Path(config.docs_dir).name)
+        if missing:
+            wrong.append(f"{missing[0]}; {missing[1]}")
         if wrong:
             raise PluginError("\n".join(f"casework: {config.config_file_path}: plugins > casework > brand: {msg}" for msg in wrong))
         config.extra["casework_brand"] = {"name": b.name, "contact": b.contact, "support": b.support, "support_page": None}
