@@ -10,14 +10,17 @@ from typing import TYPE_CHECKING
 from casework.citations import citations_in_markdown, resolve
 from casework.model import Choice, Module, Node, Question, QuizBank, Scenario
 from casework.problems import Problem
-from casework.project import rel
+from casework.project import CONTENT_DIRS, rel
+from casework.publishing import field_label
 
 if TYPE_CHECKING:
     from casework.project import Loaded, Project
+    from casework.yamlsrc import Scalar
 
 
 Cite = Callable[[str, "int | None", "str | None", list[str]], None]
 FILL_BLANK = re.compile(r"\[\[([^\]]+)\]\]")
+CITE_HINT = "check the key in sources.yml and the paragraph number in the source"
 
 
 def check_project(project: Project) -> None:
@@ -29,7 +32,7 @@ def check_project(project: Project) -> None:
         for c in citations:
             r = resolve(c, sources)
             if isinstance(r, str):
-                p.append(Problem(file, line, item, r, "check the key in sources.yml and the paragraph number in the source"))
+                p.append(Problem(file, line, item, r, CITE_HINT))
 
     def trains(file: str, line: int | None, item: str | None, refs: list[str]) -> None:
         for ref in refs:
@@ -102,12 +105,59 @@ def check_project(project: Project) -> None:
                 p.append(Problem(f"{docs_prefix}/{page}", tag_line, None, f"tag '{tag}' is not a theme in themes.yml",
                                  _closest(str(tag), titles) or f"use a theme title: {', '.join(sorted(titles))}", severity="warning"))
 
+    # citations written inside prose fields of the content YAML (feedback, debriefs, findings...)
+    p.extend(check_prose_citations(project))
+
     check_coverage(project)
     check_training(project, trains)
 
     from casework.publishing import check_publishing  # leftover placeholders and personal data
 
     p.extend(check_publishing(project))
+
+
+def check_prose_citations(project: Project) -> list[Problem]:
+    """Citations in the free text of reviews, scenarios, quizzes, modules and sets: every one the
+    renderer would link must resolve. Structured `sources:` lists are checked with their items."""
+    sources = project.source_objs
+    known = tuple(sources)
+    out: list[Problem] = []
+    for name, doc in sorted(project.yaml_docs.items()):
+        if name.split("/", 1)[0] not in CONTENT_DIRS:
+            continue
+        lines: list[str] | None = None
+        for s in doc.scalars:
+            if s.is_key or "(" not in s.value or "sources" in s.path:
+                continue
+            found = [(c, resolve(c, sources)) for _, c in citations_in_markdown(s.value, known)]
+            if not any(isinstance(r, str) for _, r in found):
+                continue
+            lines = _file_lines(project, name) if lines is None else lines
+            cursor = s.start
+            for c, r in found:
+                cursor = _find_in(lines, s, c, cursor)  # every citation moves on, so a repeated one gets its own line
+                if isinstance(r, str):
+                    item, field = field_label(s.path, doc.data)
+                    out.append(Problem(name, cursor[0] + 1, item, f"{field}: {r}", CITE_HINT))
+    return out
+
+
+def _file_lines(project: Project, name: str) -> list[str]:
+    try:
+        return (project.root / name).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _find_in(lines: list[str], s: Scalar, text: str, start: tuple[int, int]) -> tuple[int, int]:
+    """Where `text` next appears in scalar `s` from `start` (0-based line and column), as the position
+    just after it; `start` itself when it is not found (a citation folded over two lines)."""
+    line, col = start
+    for i in range(line, min(s.end[0], len(lines) - 1) + 1):
+        at = lines[i].find(text, col if i == line else 0)
+        if at >= 0:
+            return i, at + len(text)
+    return start
 
 
 def site_pages(project: Project) -> set[str]:
