@@ -18,7 +18,7 @@ import pytest
 
 from casework.cli import main
 from casework.project import load_project
-from casework.publishing import check_review_dates, find_personal_data
+from casework.publishing import amendment_problems, check_amendments, check_review_dates, find_personal_data
 from casework.scaffold import review_files, source_entry
 from conftest import MINI, mkdocs_build
 
@@ -345,3 +345,58 @@ def test_export_site_errors_are_messages(tmp_path: Path, capsys: pytest.CaptureF
     assert f"casework export site: {tmp_path / 'mkdocs.yml'}: no such MkDocs configuration file\n    how to fix: " in text
     code, text = run(capsys, "export", "site", "--config", str(MINI / "mkdocs.yml"), "--out", str(tmp_path / "missing" / "x.zip"))
     assert code == 1 and f"casework export site: {tmp_path / 'missing'} does not exist" in text
+
+
+# --- amendment logs -------------------------------------------------------------------------
+
+
+def test_valid_amendment_logs_pass() -> None:
+    front = ("title: Fine\namendments:\n  - date: 2026-11-21\n    note: First published.\n"
+             "  - date: 2027-03\n    note: Month only.\n  - date: '2027-04-02'\n    note: >-\n      Quoted date,\n      folded note.\n")
+    assert amendment_problems("docs/p.md", front) == []
+    assert amendment_problems("docs/p.md", "title: No log\n") == []
+    assert amendment_problems("docs/p.md", "amendments:\n") == []  # an empty log: nothing to say yet
+    assert amendment_problems("docs/p.md", "amendments: []\n") == []
+    assert amendment_problems("docs/p.md", "amendments: [oops\n") == []  # unreadable YAML is reported elsewhere
+
+
+def test_every_amendment_problem_is_reported_with_its_line() -> None:
+    front = ("title: Bad\n"                      # line 2 of the page
+             "amendments:\n"                     # 3
+             "  - date: 2024-02-30\n"            # 4
+             "    note: ''\n"                    # 5
+             "  - date: 2024\n"                  # 6
+             "    note: [a, b]\n"                # 7
+             "  - date:\n"                       # 8
+             "    note: Fine note.\n"            # 9
+             "    by: someone\n"                 # 10
+             "  -\n")                            # 11
+    got = [(p.line, p.message) for p in amendment_problems("docs/bad.md", front)]
+    assert got == [
+        (4, "front matter 'amendments' (item 1): date '2024-02-30' is not a date (YYYY-MM-DD or YYYY-MM)"),
+        (5, "front matter 'amendments' (item 1): no note saying what changed"),
+        (6, "front matter 'amendments' (item 2): date '2024' is not a date (YYYY-MM-DD or YYYY-MM)"),
+        (7, "front matter 'amendments' (item 2): note must be a sentence of text"),
+        (10, "front matter 'amendments' (item 3): unknown key 'by'; an entry has only 'date' and 'note'"),
+        (8, "front matter 'amendments' (item 3): no date"),
+        (11, "front matter 'amendments' (item 4): must be a mapping with 'date' and 'note'"),
+    ]
+    problems = amendment_problems("docs/bad.md", front)
+    assert all(p.hint and p.file == "docs/bad.md" and p.severity == "error" for p in problems)
+    assert "date: 2026-11-21" in str(problems[-1])  # a valid example to copy
+    mapping = amendment_problems("docs/bad.md", "amendments:\n  date: 2024-01-01\n  note: Not a list.\n")
+    assert [(p.line, p.message) for p in mapping] == [(2, "front matter 'amendments' must be a list of entries")]
+
+
+def test_a_bad_page_amendment_fails_the_check(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = mini_copy / "docs" / "support.md"
+    page.write_text("---\ntitle: Support\namendments:\n  - date: 2024-13-01\n    note: Impossible month.\n---\n\n# Support\n", encoding="utf-8")
+    code, text = run(capsys, "--root", str(mini_copy), "check", "--today", TODAY)
+    assert code == 1  # and no traceback: an impossible date in front matter used to crash the loader
+    assert text.startswith("docs/support.md:4: front matter 'amendments' (item 1): date '2024-13-01' is not a date")
+
+
+def test_the_real_pages_have_valid_amendment_logs() -> None:
+    from conftest import REPO
+
+    assert [str(p) for p in check_amendments(load_project(REPO))] == []

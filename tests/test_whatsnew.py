@@ -7,7 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from casework.whatsnew import collect, feeds, render_page
+from casework.whatsnew import collect, entry_id, feeds, render_page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -43,7 +43,7 @@ def test_feeds_are_valid_and_use_the_site_url_when_there_is_one() -> None:
     assert [e.findtext(f"{ATOM}summary") for e in entries] == [
         "Added the 2024 review's learning.", "Published.", "Clarified strategy discussions."]
     assert entries[0].find(f"{ATOM}link").get("href") == "https://learning.example.org/protocol/section-3.html"  # type: ignore[union-attr]
-    assert entries[0].findtext(f"{ATOM}id") == "tag:learning.example.org,2026-06-30:protocol/section-3/1"
+    assert entries[0].findtext(f"{ATOM}id") == "urn:casework:amendment:protocol/section-3:2026-06-30:" + entry_id(collect(PAGES)[0])[-12:]
     assert atom.findtext(f"{ATOM}author/{ATOM}name") == "Northshire SCP"
     rss = ET.fromstring(out["rss.xml"].encode())
     assert len(rss.findall("channel/item")) == 3
@@ -71,3 +71,50 @@ def test_built_site_has_whats_new_and_feeds(mini_site: Path) -> None:
     assert ET.fromstring((mini_site / "rss.xml").read_bytes()).find("channel/item") is not None
     quiz = (mini_site / "quizzes/demo.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" type="application/atom+xml" title="What\'s new" href="../feed.xml">' in quiz
+
+
+def _ids(pages: dict[str, str], base_url: str = "") -> list[str]:
+    out = feeds(collect(pages), title="Site", description="", base_url=base_url, url_for=lambda p: p.replace(".md", ".html"))
+    atom = [e.findtext(f"{ATOM}id") for e in ET.fromstring(out["feed.xml"].encode()).findall(f"{ATOM}entry")]
+    rss = [g.text for g in ET.fromstring(out["rss.xml"].encode()).findall("channel/item/guid")]
+    assert atom == rss == [i["id"] for i in json.loads(out["feed.json"])["items"]]
+    return [str(i) for i in atom]
+
+
+def test_feed_ids_stay_put_when_an_older_amendment_is_inserted_or_the_site_moves() -> None:
+    before = _ids(PAGES, "https://learning.example.org/")
+    older = "  - date: 2024-03-01\n    note: An older change, logged late.\n"
+    inserted = {**PAGES, "protocol/section-3.md": PAGES["protocol/section-3.md"].replace("amendments:\n", "amendments:\n" + older)}
+    after = _ids(inserted, "https://elsewhere.example.net/learning/")
+    assert after[:3] == before  # the new, older entry comes last; every earlier ID is unchanged
+    assert len(after) == 4 and len(set(after)) == 4
+    assert _ids(PAGES) == before  # no site_url: the same IDs
+    assert all(i.startswith("urn:casework:amendment:") and " " not in i and "learning.example" not in i for i in after)
+    assert after[3].startswith("urn:casework:amendment:protocol/section-3:2024-03-01:")
+
+
+def test_feed_ids_follow_the_note_and_an_exact_repeat_is_listed_once() -> None:
+    one = {"p.md": "---\ntitle: P\namendments:\n  - date: 2025-01-02\n    note: Fixed a link.\n---\n"}
+    reworded = {"p.md": one["p.md"].replace("Fixed a link.", "Fixed a broken link.")}
+    reflowed = {"p.md": one["p.md"].replace("note: Fixed a link.", "note: >-\n      Fixed a\n      link.")}
+    assert _ids(one) != _ids(reworded)
+    assert _ids(one) == _ids(reflowed)  # the hash ignores how the note is wrapped
+    twice = {"p.md": "---\ntitle: P\namendments:\n" + "  - date: 2025-01-02\n    note: Fixed a link.\n" * 2 + "---\n"}
+    assert len(collect(twice)) == 1 and _ids(twice) == _ids(one)  # two entries must never share an ID
+
+
+def test_a_month_only_date_is_listed_as_the_first_of_its_month() -> None:
+    pages = {**PAGES, "month.md": "---\ntitle: Month\namendments:\n  - date: 2025-02\n    note: Reworded the summary.\n"
+                                  "  - date: '2026-07'\n    note: Quoted month.\n---\n"}
+    entries = collect(pages)
+    assert [(e.when, e.page) for e in entries] == [
+        ("2026-07", "month.md"), ("2026-06-30", "protocol/section-3.md"), ("2026-01-15", "support.md"),
+        ("2025-02-01", "protocol/section-3.md"), ("2025-02", "month.md")]  # a day in the month comes before the month
+    assert entries[-1].date == dt.date(2025, 2, 1) and entries[-1].month_only
+    page = render_page(entries)
+    assert "- **February 2025**: [Month](month.md). Reworded the summary." in page
+    assert page.count("## February 2025") == 1 and "## July 2026" in page
+    feed = json.loads(feeds(entries, title="S", description="", base_url="", url_for=lambda p: p)["feed.json"])
+    assert feed["items"][0]["date_published"] == "2026-07-01T00:00:00+00:00"
+    assert ":2026-07:" in feed["items"][0]["id"]
+    assert collect({"bad.md": "---\ntitle: B\namendments:\n  - date: 2025-13\n    note: No such month.\n---\n"}) == []

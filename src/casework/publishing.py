@@ -15,6 +15,9 @@ even on a file the schema rejected, and they never raise on bad input.
   public contacts (helplines) opts out of the contact checks with ``public_contact_details: true``
   in its front matter, and a page that names someone in their public role (a researcher quoted by
   the review) lists them under ``public_names:``.
+- **Amendment logs.** A page's front matter ``amendments`` must be a list of entries, each with a
+  ``date`` (``YYYY-MM-DD``, or ``YYYY-MM`` when only the month is known) and a ``note``; an entry
+  what's new cannot read would otherwise be left out of the page and the feeds without a word.
 - **Review dates.** A page whose front matter ``next_review`` has passed gets a warning. This
   one needs a date, so `casework check` runs it (``check_review_dates``); the build does not,
   because the page shows its own banner there and a warning would stop a strict build.
@@ -47,7 +50,7 @@ NOT_PROSE = {"identifiers", "sources", "trains", "id", "key", "goto", "start", "
 
 def check_publishing(project: Project, today: dt.date | None = None) -> list[Problem]:
     """Every publishing problem: TODO placeholders and personal data; review dates when `today` is given."""
-    problems = check_todos(project) + check_personal_data(project)
+    problems = check_todos(project) + check_personal_data(project) + check_amendments(project)
     if today is not None:
         problems += check_review_dates(project, today)
     return problems
@@ -412,6 +415,87 @@ def check_personal_data(project: Project) -> list[Problem]:
         for ln in markdown_lines(text):
             for f in find_personal_data(ln.text, page_allowed, kinds):
                 out.append(_personal_problem(f"{prefix}/{page}", ln.number, None, ln.field, f))
+    return out
+
+
+# --- amendment logs --------------------------------------------------------------------
+
+AMENDMENT_KEYS = ("date", "note")
+_AMENDMENT_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+AMENDMENT_HINT = ("give every entry a date (YYYY-MM-DD, or YYYY-MM when only the month is known) and a one-sentence note, "
+                  "newest last, for example:\n"
+                  "        amendments:\n"
+                  "          - date: 2026-11-21\n"
+                  "            note: First published.\n"
+                  "          - date: 2027-03\n"
+                  "            note: Updated the contact numbers.")
+DATE_HINT = "write the date as YYYY-MM-DD, or YYYY-MM when only the month is known, such as 'date: 2026-11-21' or 'date: 2027-03'"
+NOTE_HINT = "say what changed and why in one sentence, such as 'note: Updated the contact numbers.'"
+
+
+def _valid_amendment_date(value: str) -> bool:
+    m = _AMENDMENT_DATE.match(value.strip())
+    if m is None:
+        return False
+    try:
+        dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def amendment_problems(file: str, front: str) -> list[Problem]:
+    """Every problem with the `amendments` log in a page's front matter text (which starts on line 2)."""
+    data, scalars = parse_yaml(front)
+    if not isinstance(data, dict) or "amendments" not in data:
+        return []
+    log = data["amendments"]
+
+    def line(path: Path_) -> int:  # the first line of what sits at `path` (its key when it has one)
+        for s in scalars:
+            if s.path[: len(path)] == path:
+                return s.start[0] + 2
+        return next(s.start[0] + 2 for s in scalars if s.is_key and s.path == ("amendments",))
+
+    if log == "":  # `amendments:` with nothing after it: no log yet
+        return []
+    if not isinstance(log, list):
+        return [Problem(file, line(("amendments",)), None, "front matter 'amendments' must be a list of entries", AMENDMENT_HINT)]
+    out: list[Problem] = []
+    for i, entry in enumerate(log):
+        where = f"front matter 'amendments' (item {i + 1})"
+        at = line(("amendments", i))
+        if not isinstance(entry, dict):
+            what = f", not '{entry}'" if isinstance(entry, str) and entry else ""
+            out.append(Problem(file, at, None, f"{where}: must be a mapping with 'date' and 'note'{what}", AMENDMENT_HINT))
+            continue
+        for key in entry:
+            if key not in AMENDMENT_KEYS:
+                out.append(Problem(file, line(("amendments", i, key)), None, f"{where}: unknown key '{key}'; an entry has only 'date' and 'note'",
+                                   "rename it to 'date' or 'note', or remove it"))
+        date = entry.get("date")
+        if date is None or date == "":
+            out.append(Problem(file, at, None, f"{where}: no date", DATE_HINT))
+        elif not isinstance(date, str) or not (_valid_amendment_date(date) or TODO.search(date)):  # a TODO is reported as one
+            shown = f" '{date}'" if isinstance(date, str) else ""
+            out.append(Problem(file, line(("amendments", i, "date")), None, f"{where}: date{shown} is not a date (YYYY-MM-DD or YYYY-MM)", DATE_HINT))
+        note = entry.get("note")
+        if note is None or (isinstance(note, str) and not note.strip()):
+            out.append(Problem(file, line(("amendments", i, "note")) if "note" in entry else at, None, f"{where}: no note saying what changed", NOTE_HINT))
+        elif not isinstance(note, str):
+            out.append(Problem(file, line(("amendments", i, "note")), None, f"{where}: note must be a sentence of text", NOTE_HINT))
+    return out
+
+
+def check_amendments(project: Project) -> list[Problem]:
+    """Every page whose front matter `amendments` log what's new could not read, entry by entry."""
+    out: list[Problem] = []
+    prefix = _docs_prefix(project)
+    for page, text in project.docs_pages.items():
+        if "amendments" not in text:
+            continue
+        fm, _ = split_front_matter(text)
+        out += amendment_problems(f"{prefix}/{page}", fm)
     return out
 
 

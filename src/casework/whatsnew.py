@@ -8,11 +8,13 @@ written by feedgen (Atom and RSS) and as JSON Feed 1.1; links are relative unles
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from casework.citations import relative_link
 from casework.yamlsrc import front_matter
@@ -22,20 +24,35 @@ PAGE = "whats-new.md"
 
 @dataclass(frozen=True)
 class Entry:
-    date: dt.date
+    date: dt.date  # the first of the month when only the month is known
     page: str  # docs-relative Markdown path
     title: str
     note: str
-    index: int  # position in the page's log, for a stable ID
+    index: int  # position in the page's log: orders same-day entries, never part of the ID
+    month_only: bool = False  # the log gave "YYYY-MM"
+
+    @property
+    def when(self) -> str:
+        """The date as the log gives it: "2024-07-15", or "2024-07" for a month."""
+        return self.date.strftime("%Y-%m") if self.month_only else self.date.isoformat()
 
 
-def _as_date(value: Any) -> dt.date | None:
+_MONTH_DATE = re.compile(r"^\s*(\d{4})-(\d{2})\s*$")
+
+
+def _as_date(value: Any) -> tuple[dt.date, bool] | None:
+    """The date of a log entry and whether it names only a month ("2024-07"); None when it is no date."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return value.date(), False
     if isinstance(value, dt.date):
-        return value
+        return value, False
+    if m := _MONTH_DATE.match(str(value)):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), 1), True
+        except ValueError:
+            return None
     try:
-        return dt.date.fromisoformat(str(value))
+        return dt.date.fromisoformat(str(value).strip()), False
     except ValueError:
         return None
 
@@ -51,14 +68,18 @@ def collect(pages: dict[str, str]) -> list[Entry]:
         title = str(meta.get("title") or (heading.group(1).strip() if heading else page))
         log = meta.get("amendments") or []
         found = False
+        seen: set[str] = set()
         if isinstance(log, list):
             for i, a in enumerate(log):
-                if isinstance(a, dict) and (d := _as_date(a.get("date"))) is not None and a.get("note"):
-                    out.append(Entry(d, page, title, str(a["note"]).strip(), i))
+                if isinstance(a, dict) and (d := _as_date(a.get("date"))) is not None and str(a.get("note") or "").strip():
+                    entry = Entry(d[0], page, title, str(a["note"]).strip(), i, d[1])
+                    if (ident := entry_id(entry)) not in seen:  # an exact repeat would give two entries one ID
+                        seen.add(ident)
+                        out.append(entry)
                     found = True
         if not found and (d := _as_date(meta.get("published"))) is not None:
-            out.append(Entry(d, page, title, "Published.", 0))
-    return sorted(out, key=lambda e: (-e.date.toordinal(), e.page, -e.index))
+            out.append(Entry(d[0], page, title, "Published.", 0, d[1]))
+    return sorted(out, key=lambda e: (-e.date.toordinal(), e.month_only, e.page, -e.index))
 
 
 def render_page(entries: list[Entry], limit: int = 200) -> str:
@@ -75,15 +96,21 @@ def render_page(entries: list[Entry], limit: int = 200) -> str:
         if label != month:
             parts.append(f"\n## {label}\n")
             month = label
-        parts.append(f"- **{e.date.isoformat()}**: [{e.title}]({relative_link(PAGE, e.page)}). {e.note}")
+        parts.append(f"- **{label if e.month_only else e.date.isoformat()}**: [{e.title}]({relative_link(PAGE, e.page)}). {e.note}")
     if not entries:
         parts.append("Nothing yet: pages list their changes under `amendments:` in their front matter.")
     return "\n".join(parts) + "\n"
 
 
-def _ident(base: str, e: Entry) -> str:
-    host = re.sub(r"^https?://([^/]+).*$", r"\1", base) if base else "casework.invalid"
-    return f"tag:{host},{e.date.isoformat()}:{e.page.removesuffix('.md')}/{e.index}"
+def entry_id(e: Entry) -> str:
+    """A feed ID that stays put: the page, the date as written and a hash of the note.
+
+    Not the entry's place in its log (adding an older amendment would renumber the rest) and not
+    the site's host (moving the site would re-announce everything): feed readers key on this.
+    """
+    digest = hashlib.sha256(" ".join(e.note.split()).encode("utf-8")).hexdigest()[:12]
+    page = quote(e.page.removesuffix(".md"), safe="/-._~")
+    return f"urn:casework:amendment:{page}:{e.when}:{digest}"
 
 
 def _link(base: str, url_for: Callable[[str], str], page: str) -> str:
@@ -110,8 +137,8 @@ def feeds(entries: list[Entry], *, title: str, description: str, base_url: str, 
     for e in reversed(shown):  # feedgen prepends each entry, so add oldest first
         when = dt.datetime.combine(e.date, dt.time(), dt.UTC)
         fe = fg.add_entry()
-        fe.id(_ident(base_url, e))
-        fe.guid(_ident(base_url, e), permalink=False)
+        fe.id(entry_id(e))
+        fe.guid(entry_id(e), permalink=False)
         fe.title(f"{e.title}: {e.note}" if len(e.note) < 80 else e.title)
         fe.link(href=_link(base_url, url_for, e.page))
         fe.summary(e.note)
@@ -127,7 +154,7 @@ def feeds(entries: list[Entry], *, title: str, description: str, base_url: str, 
         "language": "en-GB",
         "authors": [{"name": author or title}],
         "items": [
-            {"id": _ident(base_url, e), "url": _link(base_url, url_for, e.page), "title": e.title, "content_text": e.note,
+            {"id": entry_id(e), "url": _link(base_url, url_for, e.page), "title": e.title, "content_text": e.note,
              "date_published": dt.datetime.combine(e.date, dt.time(), dt.UTC).isoformat()}
             for e in shown
         ],

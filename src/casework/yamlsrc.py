@@ -31,7 +31,7 @@ def front_matter(text: str) -> dict[str, Any]:
         return {}
     try:
         data = yaml.load(fm, Loader=FAST_LOADER)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date that is no date, such as 2024-13-01
         return {}
     return data if isinstance(data, dict) else {}
 
