@@ -33,6 +33,7 @@ from typing import Any
 
 import yaml
 
+from casework.forms import check_forms
 from casework.pages import _date
 from casework.problems import Problem
 from casework.project import CONTENT_DIRS, ROOT_FILES, Project, describe, rel
@@ -50,7 +51,8 @@ NOT_PROSE = {"identifiers", "sources", "trains", "id", "key", "goto", "start", "
 
 def check_publishing(project: Project, today: dt.date | None = None) -> list[Problem]:
     """Every publishing problem: TODO placeholders and personal data; review dates when `today` is given."""
-    problems = check_todos(project) + check_personal_data(project) + check_amendments(project)
+    problems = (check_todos(project) + check_personal_data(project) + check_amendments(project)
+                + check_forms(project.docs_pages, _docs_prefix(project)))
     if today is not None:
         problems += check_review_dates(project, today)
     return problems
