@@ -445,8 +445,8 @@ def main(argv: list[str] | None = None) -> None:
         for n in sizes:
             result, corpus = run_size(n, args.seed, work, search, args.plain, args.nav)
             results.append(result)
-        serve = time_serve(corpus) if args.serve else {}
-        serve_dirty = time_serve(corpus, dirty=True) if args.serve else {}
+        serves = {command: time_serve(corpus, dirty=dirty) for command, dirty in
+                  (("mkdocs serve", False), ("mkdocs serve --dirty --no-strict", True))} if args.serve else {}
         lines = [f"Machine: {machine()}", f"Nav: {args.nav}", f"Load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", "",
                  f"Command: python scripts/benchmark.py {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip(), "",
                  table(results), ""]
@@ -454,14 +454,10 @@ def main(argv: list[str] | None = None) -> None:
             small, large = results[0], results[-1]
             lines.append(f"CPU time per page, largest vs smallest size: {large.ms_per_page:.0f} / {small.ms_per_page:.0f} ms "
                          f"= {large.ms_per_page / small.ms_per_page:.2f}")
-        if serve:
-            lines.append(f"mkdocs serve at {sizes[-1]} reviews: first build {serve['first_build_s']:.1f} s; "
+        for command, serve in serves.items():
+            lines.append(f"{command} at {sizes[-1]} reviews: first build {serve['first_build_s']:.1f} s; "
                          f"rebuild after editing one scenario file {serve['rebuild_s']:.1f} s (edit to 'Reloading browsers')"
                          + (f", MkDocs reports {serve['rebuild_reported_s']:.1f} s" if "rebuild_reported_s" in serve else ""))
-        if serve_dirty:
-            lines.append(f"mkdocs serve --dirty --no-strict at {sizes[-1]} reviews: first build {serve_dirty['first_build_s']:.1f} s; "
-                         f"rebuild after editing one scenario file {serve_dirty['rebuild_s']:.1f} s"
-                         + (f", MkDocs reports {serve_dirty['rebuild_reported_s']:.1f} s" if "rebuild_reported_s" in serve_dirty else ""))
         report = "\n".join(lines) + "\n"
         print("\n" + report)
         if args.out:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from casework.problems import Problem
-from casework.yamlsrc import load_yaml
+from casework.yamlsrc import YamlDoc, read_mapping
 
 HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 LOCAL_CONTACTS_MARKER = "<!-- casework:local-contacts -->"
@@ -116,15 +116,12 @@ def expand(markdown: str, brand: Brand) -> str:
     return markdown.replace(LOCAL_CONTACTS_MARKER, local_contacts(brand)) if LOCAL_CONTACTS_MARKER in markdown else markdown
 
 
-def check_config(config: Path, file: str | None = None) -> list[Problem]:
+def check_config(config: Path, file: str | None = None, doc: YamlDoc | None = None) -> list[Problem]:
     """The branding in `config` (mkdocs.yml: plugins > casework > brand), checked as the build checks it, plus a
-    logo file that does not exist. For `casework check`; [] when there is no file or no casework brand."""
-    try:
-        text = config.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return []
-    doc, _ = load_yaml(text, file or config.name)
-    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("plugins"), list):
+    logo file that does not exist. For `casework check`; [] when there is no file or no casework brand.
+    Pass `doc` when mkdocs.yml is already loaded."""
+    doc = doc or read_mapping(config, file)
+    if doc is None or not isinstance(doc.data.get("plugins"), list):
         return []
     for i, entry in enumerate(doc.data["plugins"]):
         if isinstance(entry, dict) and isinstance(entry.get("casework"), dict) and isinstance(entry["casework"].get("brand"), dict):

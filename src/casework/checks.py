@@ -132,7 +132,7 @@ def check_prose_citations(project: Project) -> list[Problem]:
             found = [(c, resolve(c, sources)) for _, c in citations_in_markdown(s.value, known)]
             if not any(isinstance(r, str) for _, r in found):
                 continue
-            lines = _file_lines(project, name) if lines is None else lines
+            lines = doc.text.split("\n") if lines is None else lines
             cursor = s.start
             for c, r in found:
                 cursor = _find_in(lines, s, c, cursor)  # every citation moves on, so a repeated one gets its own line
@@ -140,13 +140,6 @@ def check_prose_citations(project: Project) -> list[Problem]:
                     item, field = field_label(s.path, doc.data)
                     out.append(Problem(name, cursor[0] + 1, item, f"{field}: {r}", CITE_HINT))
     return out
-
-
-def _file_lines(project: Project, name: str) -> list[str]:
-    try:
-        return (project.root / name).read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return []
 
 
 def _find_in(lines: list[str], s: Scalar, text: str, start: tuple[int, int]) -> tuple[int, int]:

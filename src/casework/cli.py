@@ -13,6 +13,7 @@ from casework.navcheck import check_config_nav
 from casework.problems import CaseworkError, format_problems
 from casework.project import load_project, rel
 from casework.publishing import check_review_dates
+from casework.yamlsrc import read_mapping
 
 
 class CliError(CaseworkError):
@@ -29,8 +30,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     project = load_project(root)
     project.problems.extend(check_review_dates(project, args.today or dt.date.today()))
     config = Path(args.config) if args.config else root / "mkdocs.yml"
-    project.problems.extend(check_config_nav(config, rel(config, root)))
-    project.problems.extend(brand.check_config(config, rel(config, root)))
+    settings = read_mapping(config, rel(config, root))  # mkdocs.yml, read once for the nav and the branding
+    if settings is not None:
+        project.problems.extend(check_config_nav(config, doc=settings) + brand.check_config(config, doc=settings))
     if project.problems:
         print(format_problems(project.problems), file=sys.stderr if project.errors else sys.stdout)
     if project.errors:

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from casework.problems import Problem
-from casework.yamlsrc import Path_, YamlDoc, load_yaml
+from casework.yamlsrc import Path_, YamlDoc, read_mapping
 
 NAV_SECTION_LIMIT = 25
 """The most direct entries a nav section (or the top level) should have; a nested section counts as one."""
@@ -46,17 +46,11 @@ def check_nav(nav: Any, file: str = "mkdocs.yml", doc: YamlDoc | None = None) ->
     return problems
 
 
-def check_config_nav(config: Path, file: str | None = None) -> list[Problem]:
-    """Read `config` (mkdocs.yml) and check its nav, with line numbers. [] when there is no file or
-    it cannot be read as YAML (MkDocs reports that). !ENV and !!python/name: tags are tolerated."""
-    try:
-        text = config.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return []
-    doc, _ = load_yaml(text, file or config.name)
-    if doc is None or not isinstance(doc.data, dict):
-        return []
-    return check_nav(doc.data.get("nav"), doc.file, doc)
+def check_config_nav(config: Path, file: str | None = None, doc: YamlDoc | None = None) -> list[Problem]:
+    """Check the nav of `config` (mkdocs.yml), with line numbers. [] when there is no file or it cannot be read
+    as YAML (MkDocs reports that). !ENV and !!python/name: tags are tolerated. Pass `doc` when it is already loaded."""
+    doc = doc or read_mapping(config, file)
+    return check_nav(doc.data.get("nav"), doc.file, doc) if doc is not None else []
 
 
 def _too_big(file: str, line: int | None, names: tuple[str, ...], count: int) -> Problem:

@@ -31,13 +31,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from casework.forms import check_forms
 from casework.pages import _date
 from casework.problems import Problem
 from casework.project import CONTENT_DIRS, ROOT_FILES, Project, describe, rel
-from casework.yamlsrc import FAST_LOADER, Scalar, load_yaml, mark_pos, split_front_matter
+from casework.whatsnew import log_date
+from casework.yamlsrc import Scalar, load_yaml, split_front_matter
 
 Path_ = tuple[str | int, ...]
 
@@ -63,36 +62,11 @@ def check_publishing(project: Project, today: dt.date | None = None) -> list[Pro
 
 
 
-def yaml_scalars(text: str) -> list[Scalar]:
-    """Every scalar (keys included) in `text`, in document order; [] when the YAML cannot be read."""
-    return parse_yaml(text)[1]
-
-
 def parse_yaml(text: str) -> tuple[Any, list[Scalar]]:
-    """The plain data (mappings, lists and strings, enough to name items) and every scalar with its place."""
-    try:
-        root = yaml.compose(text, Loader=FAST_LOADER)
-    except yaml.YAMLError:
-        return None, []
-    out: list[Scalar] = []
-
-    def walk(node: yaml.Node, path: Path_) -> Any:
-        if isinstance(node, yaml.MappingNode):
-            data: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode):
-                    out.append(Scalar(path + (key_node.value,), key_node.value, mark_pos(key_node.start_mark), mark_pos(key_node.end_mark), True))
-                    data[key_node.value] = walk(value_node, path + (key_node.value,))
-            return data
-        if isinstance(node, yaml.SequenceNode):
-            return [walk(item, path + (i,)) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.ScalarNode):
-            out.append(Scalar(path, str(node.value), mark_pos(node.start_mark), mark_pos(node.end_mark)))
-            return str(node.value)
-        return None
-
-    data = walk(root, ()) if root is not None else None
-    return data, out
+    """The data and every scalar with its place, for a text that is not one of the loaded content files
+    (a page's front matter, a file the schema rejected); (None, []) when the YAML cannot be read."""
+    doc, _ = load_yaml(text, "")
+    return (doc.data, doc.scalars) if doc is not None else (None, [])
 
 
 def field_label(path: Path_, data: Any) -> tuple[str | None, str]:
@@ -373,8 +347,7 @@ def _identifiers(project: Project) -> set[str]:
         out.update(re.sub(r"\s+", " ", i).strip() for i in lr.obj.identifiers)
     for name in project.unreadable:
         if name.startswith("reviews/"):
-            text = _read(project, name)
-            doc = load_yaml(text, name)[0] if text else None
+            doc = project.yaml_docs.get(name)  # parsed by the loader even though the schema rejected it
             ids = doc.data.get("identifiers") if doc and isinstance(doc.data, dict) else None
             if isinstance(ids, list):
                 out.update(str(i).strip() for i in ids)
@@ -389,20 +362,14 @@ def _personal_problem(file: str, line: int, item: str | None, field: str, f: Fou
 def check_personal_data(project: Project) -> list[Problem]:
     out: list[Problem] = []
     allowed = _identifiers(project)
-    for d in PERSONAL_DIRS:
-        for path in sorted((project.root / d).glob("*.y*ml")):
-            name = rel(path, project.root)
-            text = _read(project, name)
-            if text is None:
-                continue
-            doc = project.yaml_docs.get(name)
-            data, scalars = (doc.data, doc.scalars) if doc is not None else parse_yaml(text)
-            lines = text.split("\n")
-            for s in scalars:
+    for name, doc in sorted(project.yaml_docs.items()):  # every content file that parsed, valid or not
+        if name.split("/", 1)[0] in PERSONAL_DIRS:
+            lines = doc.text.split("\n")
+            for s in doc.scalars:
                 if s.is_key or any(isinstance(p, str) and p in NOT_PROSE for p in s.path):
                     continue
                 for f in find_personal_data(s.value, allowed):
-                    item, field = field_label(s.path, data)
+                    item, field = field_label(s.path, doc.data)
                     out.append(_personal_problem(name, _line_of(lines, s, f.text), item, field, f))
     prefix = _docs_prefix(project)
     for page, text in project.docs_pages.items():
@@ -423,7 +390,6 @@ def check_personal_data(project: Project) -> list[Problem]:
 # --- amendment logs --------------------------------------------------------------------
 
 AMENDMENT_KEYS = ("date", "note")
-_AMENDMENT_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 AMENDMENT_HINT = ("give every entry a date (YYYY-MM-DD, or YYYY-MM when only the month is known) and a one-sentence note, "
                   "newest last, for example:\n"
                   "        amendments:\n"
@@ -433,17 +399,6 @@ AMENDMENT_HINT = ("give every entry a date (YYYY-MM-DD, or YYYY-MM when only the
                   "            note: Updated the contact numbers.")
 DATE_HINT = "write the date as YYYY-MM-DD, or YYYY-MM when only the month is known, such as 'date: 2026-11-21' or 'date: 2027-03'"
 NOTE_HINT = "say what changed and why in one sentence, such as 'note: Updated the contact numbers.'"
-
-
-def _valid_amendment_date(value: str) -> bool:
-    m = _AMENDMENT_DATE.match(value.strip())
-    if m is None:
-        return False
-    try:
-        dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
-    except ValueError:
-        return False
-    return True
 
 
 def amendment_problems(file: str, front: str) -> list[Problem]:
@@ -459,7 +414,7 @@ def amendment_problems(file: str, front: str) -> list[Problem]:
                 return s.start[0] + 2
         return next(s.start[0] + 2 for s in scalars if s.is_key and s.path == ("amendments",))
 
-    if log == "":  # `amendments:` with nothing after it: no log yet
+    if log is None or log == "":  # `amendments:` with nothing after it: no log yet
         return []
     if not isinstance(log, list):
         return [Problem(file, line(("amendments",)), None, "front matter 'amendments' must be a list of entries", AMENDMENT_HINT)]
@@ -478,8 +433,8 @@ def amendment_problems(file: str, front: str) -> list[Problem]:
         date = entry.get("date")
         if date is None or date == "":
             out.append(Problem(file, at, None, f"{where}: no date", DATE_HINT))
-        elif not isinstance(date, str) or not (_valid_amendment_date(date) or TODO.search(date)):  # a TODO is reported as one
-            shown = f" '{date}'" if isinstance(date, str) else ""
+        elif not isinstance(date, str) or not (log_date(date) is not None or TODO.search(date)):  # a TODO is reported as one
+            shown = f" '{date}'" if isinstance(date, (str, int)) else ""
             out.append(Problem(file, line(("amendments", i, "date")), None, f"{where}: date{shown} is not a date (YYYY-MM-DD or YYYY-MM)", DATE_HINT))
         note = entry.get("note")
         if note is None or (isinstance(note, str) and not note.strip()):

@@ -40,7 +40,7 @@ class Entry:
 _MONTH_DATE = re.compile(r"^\s*(\d{4})-(\d{2})\s*$")
 
 
-def _as_date(value: Any) -> tuple[dt.date, bool] | None:
+def log_date(value: Any) -> tuple[dt.date, bool] | None:
     """The date of a log entry and whether it names only a month ("2024-07"); None when it is no date."""
     if isinstance(value, dt.datetime):
         return value.date(), False
@@ -71,13 +71,13 @@ def collect(pages: dict[str, str]) -> list[Entry]:
         seen: set[str] = set()
         if isinstance(log, list):
             for i, a in enumerate(log):
-                if isinstance(a, dict) and (d := _as_date(a.get("date"))) is not None and str(a.get("note") or "").strip():
+                if isinstance(a, dict) and (d := log_date(a.get("date"))) is not None and str(a.get("note") or "").strip():
                     entry = Entry(d[0], page, title, str(a["note"]).strip(), i, d[1])
                     if (ident := entry_id(entry)) not in seen:  # an exact repeat would give two entries one ID
                         seen.add(ident)
                         out.append(entry)
                     found = True
-        if not found and (d := _as_date(meta.get("published"))) is not None:
+        if not found and (d := log_date(meta.get("published"))) is not None:
             out.append(Entry(d[0], page, title, "Published.", 0, d[1]))
     return sorted(out, key=lambda e: (-e.date.toordinal(), e.month_only, e.page, -e.index))
 

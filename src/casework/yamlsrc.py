@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -56,6 +57,7 @@ class YamlDoc:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     scalars: list[Scalar] = field(default_factory=list)
+    text: str = ""  # the file as written, for checks that quote or locate inside it
 
     def line(self, path: Path_) -> int | None:
         """The line of `path`, or of its nearest ancestor that has one."""
@@ -117,12 +119,23 @@ def load_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
         problems.append(Problem(file, None, None, f"YAML error: {exc}", "save the file as plain UTF-8 text"))
         return None, problems
 
-    doc = YamlDoc(file, None)
+    doc = YamlDoc(file, None, text=text)
     if node is None:
         doc.data = None
         return doc, problems
     doc.data = _build(node, (), doc, problems)
     return doc, problems
+
+
+def read_mapping(path: Path, file: str | None = None) -> YamlDoc | None:
+    """A YAML file whose top level is a mapping (such as mkdocs.yml), loaded with its lines; None when it is
+    missing, unreadable or not a mapping (whoever owns the file reports that)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    doc, _ = load_yaml(text, file or path.name)
+    return doc if doc is not None and isinstance(doc.data, dict) else None
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -175,7 +188,7 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDoc, problems: list[Problem]) 
                     Problem(doc.file, key_node.start_mark.line + 1, None, "YAML merge keys (<<) are not supported", "write the keys out in full")
                 )
                 continue
-            doc.scalars.append(Scalar(path + (key_node.value,), key_node.value, mark_pos(key_node.start_mark), mark_pos(key_node.end_mark), True))
+            doc.scalars.append(Scalar(path + (key_node.value,), key_node.value, _mark_pos(key_node.start_mark), _mark_pos(key_node.end_mark), True))
             key = _scalar(key_node)
             if not isinstance(key, (str, int)):
                 key = str(key)
@@ -196,10 +209,10 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDoc, problems: list[Problem]) 
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.ScalarNode):
-        doc.scalars.append(Scalar(path, str(node.value), mark_pos(node.start_mark), mark_pos(node.end_mark)))
+        doc.scalars.append(Scalar(path, str(node.value), _mark_pos(node.start_mark), _mark_pos(node.end_mark)))
         return _scalar(node)
     return None
 
 
-def mark_pos(mark: Any) -> tuple[int, int]:
+def _mark_pos(mark: Any) -> tuple[int, int]:
     return (int(mark.line), int(mark.column))
