@@ -132,7 +132,7 @@ def site_stats(site: Path) -> tuple[int, int, int, int, int]:
 def markdown_pages(root: Path) -> dict[str, str]:
     """Every Markdown page the build sees: hand-written pages, plus casework's generated ones
     where no hand-written page has the same path."""
-    from casework.project import load_project
+    from casework.checks import load_project
     from casework.render import generate as render
 
     project = load_project(root, root / "docs")

@@ -224,7 +224,7 @@ def test_axe_finds_no_serious_violations(ctx: Any, mini_site: Path, page_path: s
 def _paths_to_endings() -> list[tuple[str, str, list[tuple[str, int]]]]:
     from collections import deque
 
-    from casework.project import load_project
+    from casework.checks import load_project
 
     out = []
     project = load_project(REPO)

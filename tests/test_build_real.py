@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from casework.project import load_project
+from casework.checks import load_project
 from conftest import REPO
 from test_build_mini import EXTERNAL
 

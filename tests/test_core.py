@@ -9,14 +9,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casework import pages
-from casework.checks import coverage
-from casework.citations import citations_in_markdown, link_citations, relative_link, resolve
-from casework.model import Scenario, Source
+from casework.checks import load_project
+from casework.content.citations import citations_in_markdown, link_citations, relative_link, resolve
+from casework.content.index import coverage
+from casework.content.model import Scenario, Source
+from casework.content.project import read_model
+from casework.content.yamlsrc import load_yaml
 from casework.problems import Problem
-from casework.project import load_project, read_model
-from casework.scenario_map import layers, map_svg
-from casework.yamlsrc import load_yaml
+from casework.render import pages
+from casework.render.scenario_map import layers, map_svg
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -148,7 +149,7 @@ def test_loader_never_raises_on_any_text(text: str) -> None:
 def test_schema_errors_never_raise(data: object, tmp_path_factory: pytest.TempPathFactory) -> None:
     import yaml
 
-    from casework.model import QuizBank
+    from casework.content.model import QuizBank
 
     path = tmp_path_factory.mktemp("fuzz") / "x.yml"
     path.write_text(yaml.safe_dump({"root": data}) if not isinstance(data, dict) else yaml.safe_dump(data), encoding="utf-8")
@@ -212,7 +213,7 @@ def test_reloading_rereads_only_what_changed(tmp_path: Path) -> None:
 def test_staging_rewrites_a_generated_page_only_when_its_text_changes(tmp_path: Path) -> None:
     import os
 
-    from casework.staging import stage
+    from casework.publish.staging import stage
 
     page = stage(tmp_path, "scenarios/x/n1.md", "one")
     assert page.read_text(encoding="utf-8") == "one"
@@ -223,7 +224,7 @@ def test_staging_rewrites_a_generated_page_only_when_its_text_changes(tmp_path: 
 
 
 def test_an_unquoted_brand_colour_is_reported_not_silently_dropped(tmp_path: Path) -> None:
-    from casework.brand import check_config
+    from casework.checks.brand import check_config
 
     config = tmp_path / "mkdocs.yml"
     config.write_text("plugins:\n  - search\n  - casework:\n      brand:\n        primary: #1d4f91\n        accent: '#283593'\n", encoding="utf-8")

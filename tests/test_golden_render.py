@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from casework.project import load_project
-from casework.render import generate, scenario_data
+from casework.checks import load_project
+from casework.render import generate
+from casework.render.scenarios import scenario_data
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 GOLDEN = Path(__file__).parent / "golden" / "render"

@@ -10,9 +10,9 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from casework.checks.nav import NAV_SECTION_LIMIT, check_config_nav, check_nav
 from casework.cli import main
-from casework.navcheck import NAV_SECTION_LIMIT, check_config_nav, check_nav
-from casework.yamlsrc import load_yaml
+from casework.content.yamlsrc import load_yaml
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "scripts"))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casework.checks import CITE_HINT, check_prose_citations
+from casework.checks import load_project
+from casework.checks.base import CITE_HINT
+from casework.checks.citations import check_prose_citations
 from casework.problems import Problem
-from casework.project import load_project
 
 
 def test_prose_citations_in_yaml_are_checked(mini_copy: Path) -> None:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from casework.checks import load_project
+from casework.checks.dates import amendment_problems, check_amendments, check_review_dates
+from casework.checks.personal import find_personal_data
 from casework.cli import main
-from casework.project import load_project
-from casework.publishing import amendment_problems, check_amendments, check_review_dates, find_personal_data
-from casework.scaffold import review_files, source_entry
+from casework.publish.scaffold import review_files, source_entry
 from conftest import MINI, mkdocs_build
 
 GOLDEN = Path(__file__).parent / "golden" / "scaffold"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from casework.project import load_project
-from casework.qti import write_qti
+from casework.checks import load_project
+from casework.publish.qti import write_qti
 from conftest import MINI, REPO
 
 QTI21 = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from casework.project import load_project
+from casework.checks import load_project
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "scripts"))

@@ -7,7 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from casework.whatsnew import collect, entry_id, feeds, render_page
+from casework.publish.whatsnew import collect, entry_id, feeds, render_page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

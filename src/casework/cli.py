@@ -7,13 +7,15 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from casework import brand, scaffold
-from casework.export import export_site
-from casework.navcheck import check_config_nav
+from casework.checks import load_project
+from casework.checks.brand import check_config
+from casework.checks.dates import check_review_dates
+from casework.checks.nav import check_config_nav
+from casework.content.project import rel
+from casework.content.yamlsrc import read_mapping
 from casework.problems import CaseworkError, format_problems
-from casework.project import load_project, rel
-from casework.publishing import check_review_dates
-from casework.yamlsrc import read_mapping
+from casework.publish import scaffold
+from casework.publish.export import export_site
 
 
 class CliError(CaseworkError):
@@ -32,7 +34,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     config = Path(args.config) if args.config else root / "mkdocs.yml"
     settings = read_mapping(config, rel(config, root))  # mkdocs.yml, read once for the nav and the branding
     if settings is not None:
-        project.problems.extend(check_config_nav(config, doc=settings) + brand.check_config(config, doc=settings))
+        project.problems.extend(check_config_nav(config, doc=settings) + check_config(config, doc=settings))
     if project.problems:
         print(format_problems(project.problems), file=sys.stderr if project.errors else sys.stdout)
     if project.errors:
@@ -103,7 +105,7 @@ def cmd_export_site(args: argparse.Namespace) -> int:
 
 
 def cmd_export_qti(args: argparse.Namespace) -> int:
-    from casework.qti import write_qti
+    from casework.publish.qti import write_qti
 
     project = load_project(Path(args.root))
     if project.errors:
@@ -128,7 +130,7 @@ def cmd_export_qti(args: argparse.Namespace) -> int:
 
 
 def cmd_move(args: argparse.Namespace) -> int:
-    from casework import move
+    from casework.publish import move
 
     root = Path(args.root)
     config = Path(args.config) if args.config else root / "mkdocs.yml"
@@ -137,7 +139,7 @@ def cmd_move(args: argparse.Namespace) -> int:
     if args.dry_run:
         print("Would change:")
     else:
-        move.apply(edits, docs_dir / move._norm(args.old, "docs"))
+        move.apply(edits, docs_dir / move.norm(args.old, "docs"))
     for e in edits:
         print(f"  {e.path.relative_to(root) if e.path.is_relative_to(root) else e.path}: {e.what}")
     if not args.dry_run:

@@ -23,11 +23,20 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from casework import brand, navcheck, pages, render, staging, whatsnew
-from casework.citations import link_citations
-from casework.model import Source
+from casework.checks import load_project
+from casework.checks.brand import logo_problem
+from casework.checks.brand import problems as brand_problems
+from casework.checks.nav import check_nav
+from casework.content.brand import Brand
+from casework.content.citations import link_citations
+from casework.content.model import Source
+from casework.content.project import CONTENT_DIRS, ROOT_FILES, Project
 from casework.problems import format_problems
-from casework.project import CONTENT_DIRS, ROOT_FILES, Project, load_project
+from casework.publish import staging, whatsnew
+from casework.render import Generated, generate, pages
+from casework.render.brand import css as brand_css_text
+from casework.render.brand import expand as expand_brand
+from casework.render.glossary import abbreviations
 
 log = logging.getLogger("mkdocs.plugins.casework")
 
@@ -81,8 +90,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         self.project: Project | None = None
         self.is_serve = False
         self.dirty = False  # `mkdocs serve --dirty`: generated pages are staged on disk so unchanged ones are skipped
-        self.generated: dict[str, render.Generated] = {}
-        self.brand = brand.Brand()
+        self.generated: dict[str, Generated] = {}
+        self.brand = Brand()
         self.sources: dict[str, Source] = {}
         self.today = dt.date.today()
         self.base_dir = Path(".")
@@ -116,10 +125,10 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
     def _brand(self, config: MkDocsConfig) -> None:
         """Branding from config: footer support and contacts, logo, colours (as CSS custom properties)."""
         b = self.config.brand
-        self.brand = brand.Brand(name=b.name, logo=b.logo, primary=b.primary, accent=b.accent, contact=b.contact,
+        self.brand = Brand(name=b.name, logo=b.logo, primary=b.primary, accent=b.accent, contact=b.contact,
                                  front_door=b.front_door, support=b.support, extra_contacts=dict(b.extra_contacts))
-        wrong = brand.problems(self.brand)
-        missing = brand.logo_problem(b.logo, Path(config.docs_dir), Path(config.docs_dir).name)
+        wrong = brand_problems(self.brand)
+        missing = logo_problem(b.logo, Path(config.docs_dir), Path(config.docs_dir).name)
         if missing:
             wrong.append(f"{missing[0]}; {missing[1]}")
         if wrong:
@@ -132,7 +141,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
             dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
         if b.logo:
             config.theme["logo"] = b.logo
-        if brand.css(self.brand):
+        if brand_css_text(self.brand):
             config.extra_css.append(f"{ASSET_DIR}/brand.css")
             palette = config.theme.get("palette")
             for pal in palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []:
@@ -167,17 +176,17 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
                 emit(f"casework: {line}")
         # Advice, not an error: a big flat nav section makes every page of it heavier, but the site is still right,
         # so it is logged at info level, where a strict build does not count it (`casework check` lists it as a warning).
-        for problem in navcheck.check_nav(config.nav, Path(config.config_file_path).name):
+        for problem in check_nav(config.nav, Path(config.config_file_path).name):
             for line in str(problem).splitlines():
                 log.info(f"casework: {line}")
         # site-wide tooltips: the abbr extension's glossary (Markdown >= 3.7), set once for every page
-        config.mdx_configs.setdefault("abbr", {})["glossary"] = render.abbreviations(self.project)
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(self.project)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled or self.project is None:
             return files
         self.generated = {}
-        for g in render.generate(self.project):
+        for g in generate(self.project):
             if files.get_file_from_path(g.path) is not None:
                 continue  # a page an author wrote wins over a generated one
             if self.dirty and not self.project.errors:  # rebuild only the generated pages whose text changed (casework.staging)
@@ -191,13 +200,12 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         self._whats_new(files, config)
         support = files.get_file_from_path(self.config.brand.support_page)
         config.extra["casework_brand"]["support_page"] = support.url if support else None
-        brand_css = brand.css(self.brand)
+        brand_css = brand_css_text(self.brand)
         if brand_css:
             files.append(File.generated(config, f"{ASSET_DIR}/brand.css", content=brand_css))
-        for name in ("casework.css", "casework.js", "quiz-extra.js"):
-            asset = package_files("casework") / "assets" / name
-            if asset.is_file():
-                files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=asset.read_text(encoding="utf-8")))
+        for asset in package_files("casework").joinpath("assets").iterdir():
+            if asset.is_file() and asset.name.endswith((".css", ".js")):
+                files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", content=asset.read_text(encoding="utf-8")))
         self._quiz_assets(files, config)
         for site_path, module_path in VENDOR.items():
             src = self._node_module(module_path)
@@ -257,7 +265,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if not self.config.enabled or self.project is None:
             return markdown
         src = page.file.src_uri
-        out = brand.expand(pages.expand_markers(link_citations(markdown, src, self.sources)), self.brand)
+        out = expand_brand(pages.expand_markers(link_citations(markdown, src, self.sources)), self.brand)
         out = pages.review_banner(page.meta, self.today) + out + pages.page_record(page.meta)
         if self.is_serve and self.project.errors:
             problems = "\n".join(f"    {p}".replace("\n", "\n    ") for p in self.project.errors)
@@ -296,6 +304,10 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         to_root = posixpath.relpath(".", posixpath.dirname(page.file.url) or ".")
         feed = f'<link rel="alternate" type="application/atom+xml" title="What\'s new" href="{to_root}/feed.xml">'
         output = output.replace("</head>", feed + "\n</head>", 1)
+        widgets = "".join(f'<script src="{to_root}/{ASSET_DIR}/{name}.js"></script>\n' for name in pages.widget_scripts(output))
+        if widgets:  # after casework.js (extra_javascript), which they build on
+            at = output.rfind("</body>")
+            output = output[:at] + widgets + output[at:] if at >= 0 else output + widgets
         if 'class="mermaid"' in output:
             tag = f'<script src="{to_root}/{ASSET_DIR}/vendor/mermaid.min.js"></script>'
             output = output.replace("</head>", tag + "\n</head>", 1)

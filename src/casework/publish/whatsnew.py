@@ -13,11 +13,11 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import quote
 
-from casework.citations import relative_link
-from casework.yamlsrc import front_matter
+from casework.content.citations import relative_link
+from casework.content.dates import log_date
+from casework.content.yamlsrc import front_matter
 
 PAGE = "whats-new.md"
 
@@ -35,26 +35,6 @@ class Entry:
     def when(self) -> str:
         """The date as the log gives it: "2024-07-15", or "2024-07" for a month."""
         return self.date.strftime("%Y-%m") if self.month_only else self.date.isoformat()
-
-
-_MONTH_DATE = re.compile(r"^\s*(\d{4})-(\d{2})\s*$")
-
-
-def log_date(value: Any) -> tuple[dt.date, bool] | None:
-    """The date of a log entry and whether it names only a month ("2024-07"); None when it is no date."""
-    if isinstance(value, dt.datetime):
-        return value.date(), False
-    if isinstance(value, dt.date):
-        return value, False
-    if m := _MONTH_DATE.match(str(value)):
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), 1), True
-        except ValueError:
-            return None
-    try:
-        return dt.date.fromisoformat(str(value).strip()), False
-    except ValueError:
-        return None
 
 
 def collect(pages: dict[str, str]) -> list[Entry]:

@@ -31,7 +31,7 @@ class Edit:
     what: str
 
 
-def _norm(page: str, docs_prefix: str) -> str:
+def norm(page: str, docs_prefix: str) -> str:
     page = page.strip().replace("\\", "/").removeprefix("./")
     if docs_prefix and page.startswith(docs_prefix + "/"):
         page = page[len(docs_prefix) + 1:]
@@ -59,7 +59,7 @@ def _retarget(text: str, page_dir: str, new_dir: str, old: str, new: str) -> str
 def plan(root: Path, docs_dir: Path, config: Path, old: str, new: str) -> list[Edit]:
     """Every edit a move makes, without making any; raises MoveError when the move cannot be done."""
     prefix = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else ""
-    old, new = _norm(old, prefix), _norm(new, prefix)
+    old, new = norm(old, prefix), norm(new, prefix)
     for label, page in (("old", old), ("new", new)):
         if not page.endswith(".md"):
             raise MoveError(f"the {label} path '{page}' is not a Markdown page", "give paths under docs/ ending in .md, e.g. protocol/section-3.md")

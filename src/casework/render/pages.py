@@ -8,6 +8,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from casework.content.dates import parse_date
+
 ACTION_PLAN_MARKER = "<!-- casework:action-plan -->"
 
 ACTION_PLAN_FORM = """
@@ -30,28 +32,13 @@ def expand_markers(markdown: str) -> str:
     return markdown.replace(ACTION_PLAN_MARKER, ACTION_PLAN_FORM)
 
 
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    text = str(value or "").strip()
-    for fmt, length in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
-        try:
-            d = dt.datetime.strptime(text[:length], fmt).date()
-        except ValueError:
-            continue
-        if fmt == "%Y":  # a year means the end of that year
-            return d.replace(month=12, day=31)
-        return d
-    return None
-
-
 def review_banner(meta: Mapping[str, Any], today: dt.date) -> str:
     """An admonition for a page, or its source, past its review date ("" when in date)."""
     notes = []
-    due = _date(meta.get("next_review"))
+    due = parse_date(meta.get("next_review"))
     if due and due < today:
         notes.append(f"This page was due for review on {due.isoformat()}. Check it against current local procedures before relying on it.")
-    src_due = _date(meta.get("source_review_due"))
+    src_due = parse_date(meta.get("source_review_due"))
     if src_due and src_due < today:
         version = meta.get("source_version", "")
         notes.append(
@@ -141,3 +128,20 @@ def tidy_quiz_html(html_text: str) -> str:
 
     out = _QUESTION.sub(one, html_text)
     return _PROGRESS.sub("", out)
+
+
+# The front-end code is split by widget (assets/<name>.js); a page loads casework.js (storage, print,
+# clear) and only the widgets whose markup it contains.
+WIDGETS: dict[str, tuple[str, ...]] = {
+    "scenario": ('class="cw-scenario"', 'class="cw-scenario-start"'),
+    "room": ('class="cw-room"',),
+    "quiz-result": ('class="cw-quiz"',),
+    "training": ('class="cw-compare"', 'class="cw-record"'),
+    "forms": ("data-cw-save=",),
+    "progress": ('class="cw-progress"',),
+}
+
+
+def widget_scripts(html_text: str) -> list[str]:
+    """The widget scripts a page needs, in a fixed order, from the markup it contains."""
+    return [name for name, marks in WIDGETS.items() if any(m in html_text for m in marks)]

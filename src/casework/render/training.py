@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 import re
 
-from casework.checks import question_index
-from casework.citations import item_page, relative_link
-from casework.model import Module, Question, QuestionSet
-from casework.project import Loaded, Project
-from casework.render import Generated, _train_label, _url, esc, front_matter, page_title, render_question
+from casework.content.citations import item_page, relative_link
+from casework.content.index import question_index
+from casework.content.model import Module, Question, QuestionSet
+from casework.content.project import Loaded, Project
+from casework.render.html import Generated, esc, front_matter, page_title, page_url, train_label
+from casework.render.quizzes import render_question
 
 STAGES = {"before": "Before the session", "after": "After the session"}
 
@@ -57,7 +58,7 @@ def render_module(lm: Loaded[Module], project: Project) -> str:
         pre = ", ".join(f"[{esc(project.modules[p].obj.title)}]({p}.md)" if p in project.modules else esc(p) for p in m.prerequisites)
         parts.append(f"- **Take first:** {pre}")
     if m.recommendations:
-        recs = ", ".join(f"[{esc(_train_label(r, project))}]({relative_link(page, item_page(r)[0])}#{item_page(r)[1]})" for r in m.recommendations)
+        recs = ", ".join(f"[{esc(train_label(r, project))}]({relative_link(page, item_page(r)[0])}#{item_page(r)[1]})" for r in m.recommendations)
         parts.append(f"- **Answers:** {recs}")
     parts.append("")
     if m.content_note:
@@ -71,7 +72,7 @@ def render_module(lm: Loaded[Module], project: Project) -> str:
     for o in m.outcomes:
         parts.append(f'<div class="cw-outcome" id="{esc(o.id)}" markdown="1">\n')
         parts.append(f"### {esc(o.text)}\n")
-        answers = ", ".join(f"[{esc(_train_label(r, project))}]({relative_link(page, item_page(r)[0])}#{item_page(r)[1]})" for r in o.answers)
+        answers = ", ".join(f"[{esc(train_label(r, project))}]({relative_link(page, item_page(r)[0])}#{item_page(r)[1]})" for r in o.answers)
         parts.append(f"- **Answers:** {answers}")
         if o.taught_by:
             parts.append("- **Taught by:** " + ", ".join(f"[{esc(page_title(project, t))}]({relative_link(page, t)})" for t in o.taught_by))
@@ -134,7 +135,7 @@ def render_modules_index(project: Project) -> str:
     if recs:
         parts += ["", "## Recommendations answered\n", "| Recommendation | Modules |", "|---|---|"]
         for r, links in recs.items():
-            parts.append(f"| [{esc(_train_label(r, project))}]({relative_link(page, item_page(r)[0])}#{item_page(r)[1]}) | {', '.join(links)} |")
+            parts.append(f"| [{esc(train_label(r, project))}]({relative_link(page, item_page(r)[0])}#{item_page(r)[1]}) | {', '.join(links)} |")
     return "\n".join(parts) + "\n"
 
 
@@ -149,14 +150,14 @@ def _set_refs(qs: QuestionSet, project: Project) -> dict[str, str]:
         q = questions.get(ref)
         if q:
             for t in sorted(set(q.trains) | {t for o in q.options for t in o.trains}):
-                out.setdefault(t, _train_label(t, project))
+                out.setdefault(t, train_label(t, project))
     return out
 
 
 def _compare_block(lset: Loaded[QuestionSet], page: str, project: Project) -> str:
     qs = lset.obj
     refs = _set_refs(qs, project)
-    labels = {r: {"label": label, "href": _url(page, item_page(r)[0]) + "#" + item_page(r)[1]} for r, label in refs.items()}
+    labels = {r: {"label": label, "href": page_url(page, item_page(r)[0]) + "#" + item_page(r)[1]} for r, label in refs.items()}
     return (
         f'<section class="cw-compare" data-cw-set="{esc(qs.id)}" data-cw-labels="{esc(json.dumps(labels))}" aria-live="polite" data-search-exclude>\n'
         '<h2 id="your-change">Your change</h2>\n'
@@ -227,7 +228,7 @@ def render_record(lset: Loaded[QuestionSet], project: Project) -> str:
         f"# Completion record: {esc(name)}\n",
         '<div class="cw-record" data-cw-set="' + esc(qs.id) + '" markdown="1">\n',
         '<p class="cw-record__status" aria-live="polite">Take the self-assessment '
-        f'<a href="{esc(_url(page, set_page(qs.id, "after")))}">after the session</a> to complete this record.</p>\n',
+        f'<a href="{esc(page_url(page, set_page(qs.id, "after")))}">after the session</a> to complete this record.</p>\n',
         '<p><label for="cw-record-name">Your name (for the printout; kept in this browser only)</label><br>'
         '<input id="cw-record-name" class="cw-record__name" type="text" autocomplete="name"></p>\n',
         "| Record | Detail |", "|---|---|",

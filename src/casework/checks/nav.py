@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
+from casework.content.yamlsrc import Path_, YamlDoc, read_mapping
 from casework.problems import Problem
-from casework.yamlsrc import Path_, YamlDoc, read_mapping
 
 NAV_SECTION_LIMIT = 25
 """The most direct entries a nav section (or the top level) should have; a nested section counts as one."""

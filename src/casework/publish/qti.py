@@ -15,10 +15,10 @@ from pathlib import Path
 
 from mkdocs_quiz.qti import Answer, Blank, QTIExporter, QTIVersion, Quiz, QuizCollection
 
-from casework.citations import resolve
-from casework.model import Question, QuizBank
-from casework.project import Project
-from casework.render import md_html
+from casework.content.citations import resolve
+from casework.content.model import Question, QuizBank
+from casework.content.project import Project
+from casework.render.html import md_html
 
 VERSIONS = {"2.1": QTIVersion.V2_1, "1.2": QTIVersion.V1_2}
 FILL_BLANK = re.compile(r"\[\[([^\]]+)\]\]")

@@ -7,7 +7,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from casework.model import Source
+from casework.content.model import Source
 
 # A parenthesised citation group in Markdown prose: "(lcspr-case-a 5.49; nw-protocol 3.4)".
 # A part counts as a citation when it is a key-like word followed by a locator that starts

@@ -11,21 +11,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from casework.model import (
-    GlossaryFile,
-    Module,
-    QuestionSet,
-    QuizBank,
-    Review,
-    Scenario,
-    Source,
-    SourcesFile,
-    Term,
-    Theme,
-    ThemesFile,
-)
+from casework.content.model import GlossaryFile, Module, QuestionSet, QuizBank, Review, Scenario, Source, SourcesFile, Term, Theme, ThemesFile
+from casework.content.yamlsrc import YamlDoc, front_matter, load_yaml
 from casework.problems import Problem
-from casework.yamlsrc import YamlDoc, front_matter, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -290,10 +278,12 @@ def _read_list(path: Path, root: Path, model: type[M], problems: list[Problem]) 
     return read_model(path, root, model, problems)
 
 
-def load_project(root: Path, docs_dir: Path | None = None) -> Project:
-    """Load and check everything under `root`. Never raises on bad content."""
-    from casework.checks import check_project  # local import: checks imports Project
+def read_project(root: Path, docs_dir: Path | None = None) -> Project:
+    """Read and validate every content file under `root` against its schema. Never raises on bad content.
 
+    Cross-file checks (references, citations, graphs, personal data) are `casework.checks`'s job:
+    `casework.checks.load_project` reads and checks in one call.
+    """
     root = Path(root)
     project = Project(root=root, docs_dir=docs_dir or root / "docs")
     problems = project.problems
@@ -349,7 +339,6 @@ def load_project(root: Path, docs_dir: Path | None = None) -> Project:
 
     project.docs_pages = _read_docs(project)
     project.docs_meta = {page: front_matter(text) for page, text in project.docs_pages.items()}
-    check_project(project)
     return project
 
 

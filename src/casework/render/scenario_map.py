@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import textwrap
 
-from casework.model import RATING_POINTS, Scenario
+from casework.content.model import RATING_POINTS, Scenario
 
 W, H, GAP_X, GAP_Y, PAD = 200, 64, 28, 56, 16
 FILL = {"start": "#e8eaf6", "stronger": "#e3f2e5", "mixed": "#fff4d6", "weaker": "#fde4e4"}

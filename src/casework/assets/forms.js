@@ -1,0 +1,62 @@
+/* casework: Fillable forms (evaluation): saved in this browser, printed or downloaded. Loaded only on pages that have one; shares storage through window.casework (casework.js). */
+(function () {
+  "use strict";
+  var cw = window.casework;
+  if (!cw) return;
+  var PREFIX = cw.PREFIX, store = cw.store, load = cw.load, el = cw.el, LABEL = cw.LABEL, pathKey = cw.pathKey;
+
+  /* ---------- fillable forms (evaluation): saved in this browser, printed or downloaded ---------- */
+  function initForms() {
+    document.querySelectorAll("form[data-cw-save]").forEach(function (form) {
+      var key = "form:" + form.getAttribute("data-cw-save");
+      var saved = load(key, {});
+      var fields = form.querySelectorAll("input[name], textarea[name], select[name]");
+      fields.forEach(function (f) {
+        if (!(f.name in saved)) return;
+        if (f.type === "radio" || f.type === "checkbox") f.checked = [].concat(saved[f.name]).indexOf(f.value) >= 0;
+        else f.value = saved[f.name];
+      });
+      var status = el("p", { class: "cw-form__saved", role: "status" });
+      form.appendChild(status);
+      function collect() {
+        var data = {};
+        fields.forEach(function (f) {
+          if (f.type === "radio") { if (f.checked) data[f.name] = f.value; }
+          else if (f.type === "checkbox") { if (f.checked) data[f.name] = [].concat(data[f.name] || [], f.value); }
+          else if (f.value) data[f.name] = f.value;
+        });
+        return data;
+      }
+      form.addEventListener("input", function () { store(key, collect()); status.textContent = "Saved in this browser."; });
+      form.addEventListener("change", function () { store(key, collect()); status.textContent = "Saved in this browser."; });
+      var dl = form.querySelector(".cw-form-download");
+      if (dl) dl.addEventListener("click", function () {
+        var lines = [document.title.split(" - ")[0], "Saved " + new Date().toISOString().slice(0, 10), ""];
+        form.querySelectorAll("fieldset, p").forEach(function (block) {
+          var label = block.querySelector("legend, label[for]");
+          var inputs = block.querySelectorAll("input[name], textarea[name], select[name]");
+          if (!label || !inputs.length) return;
+          var answer = [];
+          inputs.forEach(function (f) {
+            if (f.type === "radio" || f.type === "checkbox") { if (f.checked) answer.push(f.parentNode.textContent.trim()); }
+            else if (f.value) answer.push(f.value);
+          });
+          lines.push(label.textContent.trim(), "  " + (answer.join("; ") || "(no answer)"), "");
+        });
+        var a = el("a", { href: URL.createObjectURL(new Blob([lines.join("\n")], { type: "text/plain" })),
+          download: form.getAttribute("data-cw-save") + ".txt" });
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+      });
+      var clear = form.querySelector(".cw-form-clear");
+      if (clear) clear.addEventListener("click", function () {
+        store(key, undefined);
+        form.reset();
+        status.textContent = "Cleared.";
+      });
+    });
+  }
+
+  cw.ready(initForms);
+})();

@@ -1,0 +1,52 @@
+"""Citations written inside the prose fields of content YAML (feedback, debriefs, explanations, finding text), with the line inside multi-line text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casework.checks.base import field_label
+from casework.content.citations import citations_in_markdown, resolve
+from casework.content.project import CONTENT_DIRS
+from casework.problems import Problem
+
+if TYPE_CHECKING:
+    from casework.content.project import Project
+    from casework.content.yamlsrc import Scalar
+from casework.checks.base import CITE_HINT
+
+
+def check_prose_citations(project: Project) -> list[Problem]:
+    """Citations in the free text of reviews, scenarios, quizzes, modules and sets: every one the
+    renderer would link must resolve. Structured `sources:` lists are checked with their items."""
+    sources = project.source_objs
+    known = tuple(sources)
+    out: list[Problem] = []
+    for name, doc in sorted(project.yaml_docs.items()):
+        if name.split("/", 1)[0] not in CONTENT_DIRS:
+            continue
+        lines: list[str] | None = None
+        for s in doc.scalars:
+            if s.is_key or "(" not in s.value or "sources" in s.path:
+                continue
+            found = [(c, resolve(c, sources)) for _, c in citations_in_markdown(s.value, known)]
+            if not any(isinstance(r, str) for _, r in found):
+                continue
+            lines = doc.text.split("\n") if lines is None else lines
+            cursor = s.start
+            for c, r in found:
+                cursor = find_in(lines, s, c, cursor)  # every citation moves on, so a repeated one gets its own line
+                if isinstance(r, str):
+                    item, field = field_label(s.path, doc.data)
+                    out.append(Problem(name, cursor[0] + 1, item, f"{field}: {r}", CITE_HINT))
+    return out
+
+
+def find_in(lines: list[str], s: Scalar, text: str, start: tuple[int, int]) -> tuple[int, int]:
+    """Where `text` next appears in scalar `s` from `start` (0-based line and column), as the position
+    just after it; `start` itself when it is not found (a citation folded over two lines)."""
+    line, col = start
+    for i in range(line, min(s.end[0], len(lines) - 1) + 1):
+        at = lines[i].find(text, col if i == line else 0)
+        if at >= 0:
+            return i, at + len(text)
+    return start
