@@ -6,17 +6,58 @@
   "use strict";
   var PREFIX = "casework:";
 
+  /* Storage that cannot break a page. Every stored value is read with a check of its shape; a value of
+     the wrong shape (junk, null, a list where a record belongs, a __proto__ key) is discarded with a quiet
+     notice and the page goes on with the fallback. store() says whether the write succeeded. */
+  function notice(text) {
+    var box = document.querySelector(".cw-storage-notice");
+    if (!box) {
+      box = el("p", { class: "cw-storage-notice", role: "status" });
+      var main = document.querySelector("article") || document.body;
+      main.insertBefore(box, main.firstChild);
+    }
+    box.textContent = text;
+  }
   function store(key, value) {
     try {
       if (value === undefined) localStorage.removeItem(PREFIX + key);
       else localStorage.setItem(PREFIX + key, JSON.stringify(value));
-    } catch (e) { /* storage disabled: the pages still work, nothing is remembered */ }
+      return true;
+    } catch (e) {
+      if (e && (e.name === "QuotaExceededError" || e.code === 22)) notice("Your browser's storage is full, so this was not saved.");
+      return false; /* storage disabled: the pages still work, nothing is remembered */
+    }
   }
-  function load(key, fallback) {
-    try {
-      var v = localStorage.getItem(PREFIX + key);
-      return v ? JSON.parse(v) : fallback;
-    } catch (e) { return fallback; }
+  function plain(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v) && !Object.prototype.hasOwnProperty.call(v, "__proto__");
+  }
+  var is = {
+    plain: plain,
+    str: function (v) { return typeof v === "string"; },
+    num: function (v) { return typeof v === "number" && isFinite(v); },
+    listOf: function (check) { return function (v) { return Array.isArray(v) && v.every(check); }; },
+    record: function (fields) {
+      return function (v) { return plain(v) && Object.keys(fields).every(function (k) { return fields[k](v[k]); }); };
+    },
+    mapOf: function (check) { return function (v) { return plain(v) && Object.keys(v).every(function (k) { return check(v[k]); }); }; }
+  };
+  /* the shapes the widgets store */
+  is.path = is.listOf(is.record({ node: is.str, choice: is.num }));  /* a scenario path: [{node, choice}] */
+  is.quiz = is.record({ best: is.num, last: is.num });  /* a quiz's best and last score */
+  is.set = function (v) {  /* a self-assessment stage's result */
+    return is.record({ pct: is.num, correct: is.num, total: is.num, date: is.str })(v) && is.mapOf(is.listOf(is.num))(v.byRef);
+  };
+  function load(key, fallback, valid) {
+    var raw = null, v;
+    try { raw = localStorage.getItem(PREFIX + key); } catch (e) { return fallback; }
+    if (raw === null) return fallback;
+    try { v = JSON.parse(raw); } catch (e) { v = undefined; }
+    if (v === undefined || v === null || (valid && !valid(v))) {
+      store(key, undefined);
+      notice("Some answers saved in this browser were damaged and have been set aside; the page works as new.");
+      return fallback;
+    }
+    return v;
   }
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
@@ -69,6 +110,6 @@
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
     else fn();
   }
-  window.casework = { PREFIX: PREFIX, store: store, load: load, el: el, LABEL: LABEL, pathKey: pathKey, ready: ready };
+  window.casework = { PREFIX: PREFIX, store: store, load: load, is: is, notice: notice, el: el, LABEL: LABEL, pathKey: pathKey, ready: ready };
   ready(function () { fixTheme(); initControls(); });
 })();

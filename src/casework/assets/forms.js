@@ -3,13 +3,13 @@
   "use strict";
   var cw = window.casework;
   if (!cw) return;
-  var PREFIX = cw.PREFIX, store = cw.store, load = cw.load, el = cw.el, LABEL = cw.LABEL, pathKey = cw.pathKey;
+  var PREFIX = cw.PREFIX, store = cw.store, load = cw.load, el = cw.el, LABEL = cw.LABEL, pathKey = cw.pathKey, is = cw.is;
 
   /* ---------- fillable forms (evaluation): saved in this browser, printed or downloaded ---------- */
   function initForms() {
     document.querySelectorAll("form[data-cw-save]").forEach(function (form) {
       var key = "form:" + form.getAttribute("data-cw-save");
-      var saved = load(key, {});
+      var saved = load(key, {}, is.mapOf(function (v) { return is.str(v) || is.listOf(is.str)(v); }));
       var fields = form.querySelectorAll("input[name], textarea[name], select[name]");
       fields.forEach(function (f) {
         if (!(f.name in saved)) return;

@@ -3,14 +3,14 @@
   "use strict";
   var cw = window.casework;
   if (!cw) return;
-  var PREFIX = cw.PREFIX, store = cw.store, load = cw.load, el = cw.el, LABEL = cw.LABEL, pathKey = cw.pathKey;
+  var PREFIX = cw.PREFIX, store = cw.store, load = cw.load, el = cw.el, LABEL = cw.LABEL, pathKey = cw.pathKey, is = cw.is;
 
   /* ---------- my progress ---------- */
   function initProgress() {
     var table = document.querySelector(".cw-progress");
     if (!table) return;
     table.querySelectorAll("tr[data-cw-quiz]").forEach(function (tr) {
-      var rec = load("quiz:" + tr.getAttribute("data-cw-quiz"), null);
+      var rec = load("quiz:" + tr.getAttribute("data-cw-quiz"), null, is.quiz);
       var cell = tr.querySelector(".cw-progress__best");
       cell.textContent = rec ? rec.best + "% (last " + rec.last + "%, " + rec.date + ")" + (rec.best >= rec.pass ? " \u2013 passed" : "") : "not taken yet";
     });

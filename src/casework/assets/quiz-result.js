@@ -3,7 +3,7 @@
   "use strict";
   var cw = window.casework;
   if (!cw) return;
-  var PREFIX = cw.PREFIX, store = cw.store, load = cw.load, el = cw.el, LABEL = cw.LABEL, pathKey = cw.pathKey;
+  var PREFIX = cw.PREFIX, store = cw.store, load = cw.load, el = cw.el, LABEL = cw.LABEL, pathKey = cw.pathKey, is = cw.is;
 
   /* ---------- quiz results (on top of mkdocs-quiz) ---------- */
   function initQuiz() {
@@ -48,7 +48,7 @@
         refs.forEach(function (r) { ul.appendChild(el("li", {}, [el("a", { href: revisit[r].href, text: revisit[r].label })])); });
         list.appendChild(ul);
       }
-      var best = load("quiz:" + id, null);
+      var best = load("quiz:" + id, null, is.quiz);
       var today = new Date().toISOString().slice(0, 10);
       var rec = { title: document.title.split(" - ")[0], last: pct, best: best ? Math.max(best.best, pct) : pct, pass: pass, date: today };
       store("quiz:" + id, rec);

@@ -3,7 +3,7 @@
   "use strict";
   var cw = window.casework;
   if (!cw) return;
-  var PREFIX = cw.PREFIX, store = cw.store, load = cw.load, el = cw.el, LABEL = cw.LABEL, pathKey = cw.pathKey;
+  var PREFIX = cw.PREFIX, store = cw.store, load = cw.load, el = cw.el, LABEL = cw.LABEL, pathKey = cw.pathKey, is = cw.is;
 
   /* ---------- scenarios ---------- */
   /* A scenario's start and node pages load its data.js (window.cwScenarios[id]) before this script runs;
@@ -61,7 +61,7 @@
     var key = pathKey(data.id);
 
     if (start) {
-      var path0 = load(key, []);
+      var path0 = load(key, [], is.path);
       var resume = start.querySelector(".cw-resume");
       if (resume && path0.length) {
         var last = path0[path0.length - 1];
@@ -80,11 +80,11 @@
     }
 
     var nodeId = root.getAttribute("data-cw-node");
-    var path = load(key, []);
+    var path = load(key, [], is.path);
 
     root.querySelectorAll("a.cw-choice").forEach(function (a) {
       a.addEventListener("click", function () {
-        var p = load(key, []);
+        var p = load(key, [], is.path);
         p.push({ node: a.getAttribute("data-cw-from"), choice: parseInt(a.getAttribute("data-cw-choice"), 10), at: new Date().toISOString() });
         store(key, p);
       });

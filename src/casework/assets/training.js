@@ -3,7 +3,7 @@
   "use strict";
   var cw = window.casework;
   if (!cw) return;
-  var PREFIX = cw.PREFIX, store = cw.store, load = cw.load, el = cw.el, LABEL = cw.LABEL, pathKey = cw.pathKey;
+  var PREFIX = cw.PREFIX, store = cw.store, load = cw.load, el = cw.el, LABEL = cw.LABEL, pathKey = cw.pathKey, is = cw.is;
 
   /* ---------- before and after: the learner's change ---------- */
   function pctText(r) { return r ? r.correct + " of " + r.total + " (" + r.pct + "%), " + r.date : "not taken"; }
@@ -11,7 +11,7 @@
     var box = document.querySelector(".cw-compare");
     if (!box) return;
     var id = box.getAttribute("data-cw-set");
-    var before = load("set:" + id + ":before", null), after = load("set:" + id + ":after", null);
+    var before = load("set:" + id + ":before", null, is.set), after = load("set:" + id + ":after", null, is.set);
     var status = box.querySelector(".cw-compare__status"), holder = box.querySelector(".cw-compare__table");
     holder.innerHTML = "";
     if (!before || !after) {
@@ -50,7 +50,7 @@
     var box = document.querySelector(".cw-record");
     if (!box) return;
     var id = box.getAttribute("data-cw-set");
-    var before = load("set:" + id + ":before", null), after = load("set:" + id + ":after", null);
+    var before = load("set:" + id + ":before", null, is.set), after = load("set:" + id + ":after", null, is.set);
     box.querySelector(".cw-record__before").textContent = pctText(before);
     box.querySelector(".cw-record__after").textContent = pctText(after);
     box.querySelector(".cw-record__date").textContent = after ? after.date : "not yet";
@@ -61,7 +61,7 @@
     }
     var name = box.querySelector(".cw-record__name");
     if (name) {
-      name.value = load("record-name", "");
+      name.value = load("record-name", "", is.str);
       name.addEventListener("input", function () { store("record-name", name.value || undefined); });
     }
   }
