@@ -123,8 +123,8 @@ class Measure:
             self.clangs.append(item)
 
     def add_multiple(self, item: str, stem: str, texts: list[str], correct: list[bool]) -> None:
-        keys = [t for t, c in zip(texts, correct) if c]
-        wrong = [t for t, c in zip(texts, correct) if not c]
+        keys = [t for t, c in zip(texts, correct, strict=True) if c]
+        wrong = [t for t, c in zip(texts, correct, strict=True) if not c]
         if not keys or not wrong:
             return
         self.multi_n += 1
