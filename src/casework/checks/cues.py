@@ -40,7 +40,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from casework.content.model import QuizBank, Scenario
+from casework.content.index import question_index
+from casework.content.model import Question, QuizBank, Scenario
 from casework.content.project import Loaded, Project
 from casework.problems import Problem
 
@@ -143,8 +144,12 @@ class Measure:
 
 
 def measure_bank(bank: QuizBank, name: str = "") -> Measure:
-    m = Measure(name or f"quizzes/{bank.id}.yml")
-    for q in bank.questions:
+    return measure_questions(bank.questions, name or f"quizzes/{bank.id}.yml")
+
+
+def measure_questions(questions: list[Question], name: str) -> Measure:
+    m = Measure(name)
+    for q in questions:
         texts = [o.text for o in q.options]
         correct = [o.correct for o in q.options]
         if q.type == "single" and correct.count(True) == 1 and len(texts) > 1:
@@ -206,6 +211,15 @@ def check_cues(project: Project) -> list[Problem]:
             out.append(Problem(lq.file, lq.line("questions", index[qid], "options"), f"question '{qid}'",
                                f"only the right answer repeats the question's words ({', '.join(sorted(words))})",
                                "reword the right answer, or use the question's words in a wrong option too", severity="warning"))
+    questions = question_index(project)
+    for lset in project.sets.values():  # a set picks questions from several banks: its own mix can give the key away
+        qs = lset.obj
+        for stage, refs in (("before", qs.before), ("after", qs.after)):
+            picked = [questions[r] for r in refs if r in questions]
+            shuffled = all(b.obj.shuffle for r in refs if (b := project.quizzes.get(r.split("/")[0])))
+            m = measure_questions(picked, lset.file)
+            out += _warnings(m, lset.file, (lset.line(stage), lset.line(stage)), shuffled, f"single-choice questions {stage} the session",
+                             "the right answer", "option", "a wrong option")
     for ls in project.scenarios.values():
         sc = ls.obj
         m = measure_scenario(sc, ls.file)
