@@ -80,6 +80,7 @@ def test_robots_that_do_not_read_score_near_chance_on_every_bank_and_set(ctx: An
         report.append(f"{path}: first {firsts}, longest {longest}")
         assert sum(firsts) / len(firsts) <= 50, report[-1]
         assert longest <= 50 and longest < pass_mark, report[-1]
+    print("\n".join(report))  # the figures, with -s
     tab.assert_local()
 
 
@@ -214,3 +215,45 @@ def test_a_before_set_shows_a_starting_point_not_a_fail(ctx: Any, mini_site: Pat
     assert status.inner_text().startswith("This is your starting point: you answered 0 of 2 correctly (0%)")
     assert "passed" not in status.inner_text().lower()
     tab.assert_local()
+
+
+# --- glossary tooltips: by keyboard focus and by tap, not only by hover ------------------------------
+
+MAPPA = "Multi-Agency Public Protection Arrangements"
+
+
+def active_tooltip(page: Any) -> str:
+    tip = page.locator(".md-tooltip2--active")
+    return tip.inner_text() if tip.count() else ""
+
+
+def test_a_glossary_term_opens_by_keyboard_focus_and_closes_with_escape(ctx: Any, mini_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, "index.html"))
+    term = page.locator("article abbr", has_text="MAPPA").first
+    assert term.get_attribute("tabindex") == "0"
+    assert page.locator("article abbr[tabindex]").count() == len(set(page.locator("article abbr").all_inner_texts()))  # one tab stop per term
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if term.evaluate("e => e === document.activeElement"):
+            break
+    page.wait_for_function("() => !!document.querySelector('.md-tooltip2--active')")
+    assert MAPPA in active_tooltip(page)
+    violations = axe(page)
+    assert violations == [], describe(violations)
+    page.keyboard.press("Escape")
+    assert active_tooltip(page) == "" and term.evaluate("e => e === document.activeElement")  # dismissed, focus kept
+    tab.assert_local()
+
+
+def test_a_glossary_term_opens_by_tap(browser: Any, mini_site: Path) -> None:
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
+    try:
+        tab = Tab(context, ("file://",))
+        page = tab.goto(file_url(mini_site, "index.html"))
+        page.locator("article abbr", has_text="MAPPA").first.tap()
+        page.wait_for_function("() => !!document.querySelector('.md-tooltip2--active')")
+        assert MAPPA in active_tooltip(page)
+        tab.assert_local()
+    finally:
+        context.close()

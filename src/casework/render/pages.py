@@ -103,6 +103,23 @@ def accessible_checklists(html_text: str, page_id: str) -> str:
     return re.sub(r'<div class="cw-checklist">.*?</div>', block, html_text, flags=re.S)
 
 
+_ABBR = re.compile(r'<abbr title="[^"]*">(?P<term>[^<]*)</abbr>')
+
+
+def focusable_terms(html_text: str) -> str:
+    """The first use of each glossary term on a page can take keyboard focus, which opens its tooltip
+    (Material's `content.tooltips`), as a tap or a hover does; later uses are not extra tab stops."""
+    seen: set[str] = set()
+
+    def one(m: re.Match[str]) -> str:
+        if m.group("term") in seen:
+            return m.group(0)
+        seen.add(m.group("term"))
+        return m.group(0).replace("<abbr ", '<abbr tabindex="0" ', 1)
+
+    return _ABBR.sub(one, html_text)
+
+
 _QUESTION = re.compile(r'(<div class="cw-question"[^>]*data-cw-qid="(?P<qid>[^"]+)"[^>]*>)(?P<body>.*?)(?=<div class="cw-question"|<section[^>]*class="cw-quiz-result"|$)', re.S)
 _QUIZ_ID = re.compile(r'(?<=["#])quiz-\d+(?=["-])')
 _PROGRESS = re.compile(r'<div id="quiz-progress-sidebar".*?</div>\s*(?=<nav id="quiz-progress-mobile")|<nav id="quiz-progress-mobile".*?</nav>', re.S)
