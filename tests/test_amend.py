@@ -76,3 +76,11 @@ def test_refusals_name_the_problem_and_change_nothing(mini_copy: Path, capsys: p
     err = capsys.readouterr().err
     assert err.startswith("casework amend: ") and message in err and "how to fix:" in err
     assert before == {p: p.read_bytes() for p in mini_copy.rglob("*") if p.is_file()}
+
+
+def test_site_facts_are_put_in_outside_code() -> None:
+    from casework.render.pages import expand_facts
+
+    facts = {"reviews": {"words": "five", "Words": "Five", "count": "5", "list": "A and B"}}
+    md = "The {{ reviews.words }} reviews ({{reviews.count}}): {{ reviews.list }}. `{{ reviews.words }}`\n\n```\n{{ reviews.Words }}\n```\n{{ nope.x }}"
+    assert expand_facts(md, facts) == "The five reviews (5): A and B. `{{ reviews.words }}`\n\n```\n{{ reviews.Words }}\n```\n{{ nope.x }}"
