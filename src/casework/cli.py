@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from casework.checks import load_project
@@ -74,22 +75,51 @@ def _report(done: list[str], steps: str) -> None:
     print(steps)
 
 
+def _wire_nav(args: argparse.Namespace, review: str | None = None, scenario: str | None = None, quiz: str | None = None) -> list[str] | None:
+    """Add the new pages to mkdocs.yml's nav (as text: comments stay); None when its nav has another shape."""
+    from casework.publish import navedit
+
+    config = Path(args.root) / "mkdocs.yml"
+    if not config.is_file():
+        return None
+    text = original = config.read_text(encoding="utf-8")
+    added: list[str] = []
+    steps: list[Callable[[str], navedit.NavEdit | None]] = []
+    if review:
+        steps.append(lambda t: navedit.add_review(t, review, args.today.year if getattr(args, "today", None) else dt.date.today().year))
+    if scenario:
+        steps.append(lambda t: navedit.add_after_last(t, f"scenarios/{scenario}/index.md", r"-\s+scenarios/[^/\s]+/index\.md", "scenario"))
+    if quiz:
+        steps.append(lambda t: navedit.add_after_last(t, f"quizzes/{quiz}.md", r"-\s+quizzes/(?!index\.md)[^/\s]+\.md", "quiz bank"))
+    for step in steps:
+        edit = step(text)
+        if edit is None:
+            return None
+        text, added = edit.text, added + edit.added
+    if text != original:
+        config.write_text(text, encoding="utf-8")
+    return added
+
+
 def cmd_new_review(args: argparse.Namespace) -> int:
     files = scaffold.review_files(args.key)
     done = _write(args, files, source_key=args.key)
-    _report(done, scaffold.next_steps(files, review=args.key, scenario=f"{args.key}-scenario", quiz=args.key))
+    wired = _wire_nav(args, review=args.key, scenario=f"{args.key}-scenario", quiz=args.key)
+    _report(done, scaffold.next_steps(files, review=args.key, scenario=f"{args.key}-scenario", quiz=args.key, wired=wired))
     return 0
 
 
 def cmd_new_scenario(args: argparse.Namespace) -> int:
     new = scaffold.scenario_file(Path(args.root), args.id, args.review)
-    _report(_write(args, [new]), scaffold.next_steps([new], scenario=args.id))
+    done = _write(args, [new])
+    _report(done, scaffold.next_steps([new], scenario=args.id, wired=_wire_nav(args, scenario=args.id)))
     return 0
 
 
 def cmd_new_quiz(args: argparse.Namespace) -> int:
     new = scaffold.quiz_file(Path(args.root), args.id, args.review)
-    _report(_write(args, [new]), scaffold.next_steps([new], quiz=args.id))
+    done = _write(args, [new])
+    _report(done, scaffold.next_steps([new], quiz=args.id, wired=_wire_nav(args, quiz=args.id)))
     return 0
 
 
