@@ -17,8 +17,9 @@ import pytest
 from browsing import Tab, axe, describe, file_url
 
 # A seeded Math.random, so the robots' attempts are the same on every run (seed from sessionStorage).
-SEEDED = """(() => { let s = Number(sessionStorage.getItem('cw-seed') || 1) % 2147483647 || 1;
-  Math.random = () => { s = (s * 16807) % 2147483647; return (s - 1) / 2147483646; }; })();"""
+SEEDED = """(() => { let s = (Number(sessionStorage.getItem('cw-seed') || 1) * 7919 * 48271) % 2147483647 || 1;
+  Math.random = () => { s = (s * 16807) % 2147483647; return (s - 1) / 2147483646; };
+  for (let i = 0; i < 20; i++) Math.random(); })();"""
 
 # Answers every question on the page without reading it: the option shown first, or the longest option
 # (multi-select: the first two, or the two longest; fill-in: types "x"), then presses Check answer.
