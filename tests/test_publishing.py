@@ -401,3 +401,17 @@ def test_the_real_pages_have_valid_amendment_logs() -> None:
     from conftest import REPO
 
     assert [str(p) for p in check_amendments(load_project(REPO))] == []
+
+
+def test_a_new_reviews_generated_pages_are_in_whats_new(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The scaffold's content files carry dates, so the findings, scenario and quiz pages built from them reach what's new."""
+    from casework.publish.whatsnew import collect
+    from casework.render import generate
+
+    assert run(capsys, "--root", str(mini_copy), "new", "review", "demo-new")[0] == 0
+    shutil.copytree(GOLDEN / "filled", mini_copy, dirs_exist_ok=True)
+    project = load_project(mini_copy)
+    assert not project.errors, project.problems
+    pages = {g.path: g.markdown for g in generate(project) if g.is_page}
+    new = {e.page for e in collect(pages) if "demo-new" in e.page}
+    assert {"reviews/demo-new/findings.md", "scenarios/demo-new-scenario/index.md", "quizzes/demo-new.md"} <= new
