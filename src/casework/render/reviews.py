@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casework.content.citations import item_page, relative_link
 from casework.content.index import coverage
-from casework.content.model import Review
+from casework.content.model import Review, show_date
 from casework.content.project import Loaded, Project
 from casework.render.html import cite_list, esc, front_matter, item_label, train_label
 
@@ -23,7 +23,7 @@ def render_findings(lr: Loaded[Review], project: Project, cov: dict[str, dict[st
         f"# {esc(r.title)}: findings and recommendations\n",
         "This page is generated from the review's data file. Each item has a stable ID that quiz questions and scenario choices use to say what they train.\n",
         "| | |", "|---|---|",
-        f"| Board | {esc(r.board)} |", f"| Review type | {esc(r.type)} |", f"| Date | {esc(r.date)} |",
+        f"| Board | {esc(r.board)} |", f"| Review type | {esc(r.type)} |", f"| Date | {esc(show_date(r.date))}{' ' + r.date_note if r.date_note else ''} |",
     ]
     if r.children:
         parts.append(f"| Children | {esc(r.children)} |")
