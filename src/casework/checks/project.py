@@ -8,7 +8,7 @@ order so that problems are always listed the same way.
 from __future__ import annotations
 
 from casework.checks.base import CITE_HINT
-from casework.checks.citations import check_prose_citations
+from casework.checks.citations import check_citation_landing, check_prose_citations
 from casework.checks.publishing import check_publishing
 from casework.checks.quizzes import check_quiz
 from casework.checks.scenarios import check_scenario
@@ -102,6 +102,7 @@ def check_project(project: Project) -> None:
 
     # citations written inside prose fields of the content YAML (feedback, debriefs, findings...)
     p.extend(check_prose_citations(project))
+    p.extend(check_citation_landing(project))
 
     check_coverage(project)
     check_training(project, trains)

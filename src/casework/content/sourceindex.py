@@ -268,12 +268,12 @@ def by_source(project: Project) -> dict[str, list[tuple[str, list[Backlink]]]]:
     return out
 
 
-def anchor_clashes(project: Project) -> list[tuple[str, str, str]]:
+def anchor_clashes(project: Project, index: dict[tuple[str, str], list[Backlink]] | None = None) -> list[tuple[str, str, str]]:
     """Cited locators of one source that are written differently but share an anchor ("Section What Happens Next" and
     "Section What Happens Next?"): (key, one, other). Such a citation cannot land on a paragraph of its own."""
     seen: dict[tuple[str, str], str] = {}
     out: list[tuple[str, str, str]] = []
-    for key, locator in sorted(cited(project)):
+    for key, locator in sorted(cited(project) if index is None else index):
         a = (key, anchor(locator))
         if a in seen and seen[a] != locator:
             out.append((key, seen[a], locator))

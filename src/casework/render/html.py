@@ -66,6 +66,12 @@ def cite_list(citations: list[str], page: str, project: Project, label: str = "S
     return f'<p class="cw-sources" markdown="1"><span class="cw-sources__label">{label}:</span> ' + "; ".join(parts) + "</p>"
 
 
+def content_note(page: str, about: str) -> str:
+    """The content note of a generated page with case material, signposting the support page."""
+    return (f'!!! warning "Content note"\n    {about} If it affects you, talk to your supervisor or see '
+            f"[Support]({relative_link(page, SUPPORT_PAGE)}).\n")
+
+
 def trains_list(refs: list[str], page: str, project: Project) -> str:
     if not refs:
         return ""

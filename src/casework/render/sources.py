@@ -12,14 +12,9 @@ from casework.content.citations import relative_link
 from casework.content.model import show_date
 from casework.content.project import Project
 from casework.content.sourceindex import SOURCES_DIR, Backlink, anchor, by_source, source_page
-from casework.render.html import SUPPORT_PAGE, Generated, esc, front_matter, page_title
+from casework.render.html import Generated, content_note, esc, front_matter, page_title
 
 INDEX_PAGE = f"{SOURCES_DIR}/index.md"
-CONTENT_NOTE = (
-    '!!! warning "Content note"\n\n'
-    "    This page quotes what the site says about the sexual abuse of children, from the guidance and the case reviews. "
-    "If it affects you, see [support]({support}).\n"
-)
 PRINT_BUTTON = '<p class="cw-actions"><button type="button" class="md-button cw-print">Print this page</button></p>\n'
 
 
@@ -30,7 +25,7 @@ def render_source(key: str, entries: list[tuple[str, list[Backlink]]], project: 
     parts = [
         front_matter(title=f"Source: {src.short}", description=f"Every paragraph of {src.title} that this site cites, with where it cites it."),
         f"# Source: {esc(src.title)}\n",
-        CONTENT_NOTE.format(support=relative_link(page, SUPPORT_PAGE)),
+        content_note(page, "This page quotes what the site says about the sexual abuse of children, from the guidance and the case reviews."),
         '<dl class="cw-facts">',
         f"<dt>Publisher</dt><dd>{esc(src.publisher)}</dd>",
         f"<dt>Date</dt><dd>{esc(when)}</dd>",
