@@ -89,6 +89,11 @@ def test_new_review_filled_in_builds_strictly(mini_copy: Path, tmp_path: Path) -
     assert result.returncode == 0, result.stderr[-3000:]
     assert (tmp_path / "site" / "reviews" / "demo-new" / "brief" / "index.html").is_file() or (
         tmp_path / "site" / "reviews" / "demo-new" / "brief.html").is_file()
+    # the new review has its source page, listing each paragraph its pages cite, with the anchor citations land on
+    source = (tmp_path / "site" / "sources" / "demo-new.html").read_text(encoding="utf-8")
+    assert 'id="p-1-1"' in source and "Cited in" in source
+    brief = (tmp_path / "site" / "reviews" / "demo-new" / "brief.html").read_text(encoding="utf-8")
+    assert 'href="../../sources/demo-new.html#p-1-1"' in brief
 
 
 def test_new_scenario_and_quiz_for_an_existing_review(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
