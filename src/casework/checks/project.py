@@ -62,6 +62,12 @@ def check_project(project: Project) -> None:
         if key not in project.sources:
             p.append(Problem(lr.file, lr.line("key"), None, f"review '{key}' has no entry in sources.yml", "add the original document to sources.yml with the same key"))
 
+    # glossary terms' sources
+    glossary = (project.root / "glossary.yml").read_text(encoding="utf-8").split("\n") if project.terms else []
+    for t in project.terms:
+        line = next((i + 1 for i, ln in enumerate(glossary) if ln.strip().lstrip("- ").startswith("term:") and ln.split(":", 1)[1].strip().strip("'\"") == t.term), None)
+        cite("glossary.yml", line, f"term '{t.term}'", t.sources)
+
     # scenarios
     for _sid, ls in project.scenarios.items():
         check_scenario(ls, project, cite, trains)
