@@ -190,6 +190,7 @@ class Scenario(Traced, Dated):
     start: NodeId
     facilitator: FacilitatorNote | None = None
     nodes: dict[NodeId, Node] = Field(min_length=1)
+    public_names: list[str] = Field(default_factory=list, description="people or bodies named in their public role (the Lucy Faithfull Foundation), allowed by the personal-data check")
 
 
 # --- quizzes -----------------------------------------------------------------
@@ -216,6 +217,7 @@ class QuizBank(Dated):
     review: Key | None = None
     pass_mark: int = Field(default=80, ge=1, le=100, description="percentage needed to pass")
     questions: list[Question] = Field(min_length=1)
+    public_names: list[str] = Field(default_factory=list, description="people or bodies named in their public role (the Lucy Faithfull Foundation), allowed by the personal-data check")
 
 
 # --- glossary and themes -----------------------------------------------------
