@@ -183,3 +183,14 @@ def test_generated_quiz_and_findings_pages_carry_a_content_note(real_site: Path)
         html = (real_site / page).read_text(encoding="utf-8")
         note = re.search(r'<div class="admonition warning">\s*<p class="admonition-title">Content note</p>(.*?)</div>', html, re.S)
         assert note and "support.html" in note.group(1), page
+
+
+def test_site_facts_are_filled_in_on_pages_and_titles(real_site: Path) -> None:
+    from casework.checks import load_project
+
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    n = len(load_project(REPO).reviews)
+    themes = (real_site / "reviews/themes.html").read_text(encoding="utf-8")
+    assert f"<title>What recurs across the {words[n]} reviews" in themes
+    for page in ("index.html", "reviews/index.html", "reviews/themes.html", "protocol/index.html"):
+        assert "{{ reviews." not in (real_site / page).read_text(encoding="utf-8"), page
