@@ -83,7 +83,7 @@ def test_source_page_lists_paragraphs_in_order_and_prints(ctx: Any, real_site: P
     assert page.locator(".md-header").evaluate("e => getComputedStyle(e).display") == "none"
     assert page.locator(".cw-print").first.evaluate("e => getComputedStyle(e).display") == "none"
     page.emulate_media(media="screen")
-    if key == "lcspr-case-a":
+    if key == "scr-family-m":  # the shortest: axe on the longest source page takes a minute
         violations = axe(page)
         assert violations == [], describe(violations)
     tab.assert_local()
