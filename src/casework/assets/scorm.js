@@ -123,6 +123,12 @@
     }
     var text = JSON.stringify(out);
     if (text.length > LIMIT && withRecords) return encode(s, false);  /* the records are rebuilt when their page is next opened */
+    while (text.length > LIMIT) {  /* a long wander through a scenario: keep the latest decisions (the last decides the ending) */
+      var longest = Object.keys(out.p).sort(function (a, b) { return out.p[b].length - out.p[a].length; })[0];
+      if (!longest || out.p[longest].length < 2) break;
+      out.p[longest] = out.p[longest].slice(Math.ceil(out.p[longest].length / 4));
+      text = JSON.stringify(out);
+    }
     return text;
   }
   function restore(text) {

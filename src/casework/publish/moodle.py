@@ -104,8 +104,9 @@ def _question(root: ET.Element, bank: QuizBank, q: Question, project: Project, s
     blanks = [m.group(1) for m in FILL_BLANK.finditer(q.stem)]
     kind = "multichoice" if q.type != "fill-in" else "shortanswer" if len(blanks) == 1 else "cloze"
     qe = ET.SubElement(root, "question", {"type": kind})
-    words = FILL_BLANK.sub("…", q.stem).split()
-    _text(qe, "name", f"{q.id}: {' '.join(words[:12])}{'…' if len(words) > 12 else ''}", fmt=None)
+    stem_line = " ".join(FILL_BLANK.sub("…", q.stem).split())
+    short = stem_line if len(stem_line) <= 90 else stem_line[:90].rsplit(" ", 1)[0] + "…"
+    _text(qe, "name", f"{q.id}: {short}", fmt=None)
     accepted = _accepted(q, blanks)
     if kind == "cloze":
         parts = iter(accepted)

@@ -165,7 +165,7 @@ def _question_entry(q: Question, ref: str, scored: bool) -> dict[str, object]:
 def package_data(unit: Unit, project: Project, version: str) -> dict[str, object]:
     """What scorm.js needs, by the storage keys the site's pages write (see assets/casework.js and quiz-result.js)."""
     questions = question_index(project)
-    pages: dict[str, dict[str, object]] = {}
+    pages: dict[str, dict[str, dict[str, object]]] = {}
     for page in sorted(unit.pages):
         key = "casework:" + built(page).removesuffix(".html")
         refs: list[tuple[str, str]] = []  # (element id on the page, bank/question)
@@ -190,7 +190,7 @@ def package_data(unit: Unit, project: Project, version: str) -> dict[str, object
                  for nid, n in s.nodes.items() if n.choices}
         scenarios[sid] = {"nodes": nodes, "endings": sorted(nid for nid, n in s.nodes.items() if n.ending)}
     return {"id": unit.id, "title": unit.title, "version": version, "pass": unit.pass_mark, "start": built(unit.start),
-            "scoredTotal": sum(1 for p in pages.values() for e in p.values() if isinstance(e, dict) and e["scored"]),
+            "scoredTotal": sum(1 for p in pages.values() for e in p.values() if e["scored"]),
             "pages": pages, "scenarios": scenarios,
             "sets": sorted({p.split("/")[1] for p in unit.pages if p.startswith("self-assessment/")}),
             "banks": sorted({p.removeprefix("quizzes/").removesuffix(".md") for p in unit.pages if p.startswith("quizzes/")})}
