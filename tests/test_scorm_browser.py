@@ -15,6 +15,7 @@ import pytest
 
 from browsing import Tab, axe, describe, file_url
 from casework.checks import load_project
+from casework.publish import scorm
 from casework.publish.scorm import export_scorm
 from conftest import MINI, REPO
 
@@ -147,3 +148,50 @@ def test_package_without_an_lms_works_from_a_folder_and_fills_the_site_record(ct
     inner.get_by_role("link", name="your completion record").click()
     inner.locator(".cw-record__after").filter(has_text="2 of 2 (100%)").wait_for()
     tab.assert_local()
+
+
+FILL_EVERYTHING = """() => {
+  /* the worst case: every question answered with four options ticked or 80 characters typed in each gap, a
+     decision at every node of every scenario, and every result record the site keeps */
+  var data = window.cwScormPackage, L = localStorage;
+  Object.keys(data.pages).forEach(function (p) {
+    var st = {};
+    Object.keys(data.pages[p]).forEach(function (el) {
+      var q = data.pages[p][el];
+      st[el] = { answered: true, correct: false,
+        selectedValues: q.type === "fill-in" ? q.correct.map(function () { return "x".repeat(80); }) : q.multiple ? ["0", "1", "2", "3"] : ["3"] };
+    });
+    L.setItem("quiz_progress_" + p, JSON.stringify(st));
+  });
+  Object.keys(data.scenarios).forEach(function (id) {
+    L.setItem("casework:scenario:" + id, JSON.stringify(Object.keys(data.scenarios[id].nodes).map(function (n) { return { node: n, choice: 1 }; })));
+  });
+  data.sets.forEach(function (s) {
+    var byRef = {};
+    for (var i = 0; i < 8; i++) byRef["scr-hh-ii-jj/finding-" + i] = [1, 2];
+    ["before", "after"].forEach(function (st) {
+      L.setItem("casework:set:" + s + ":" + st, JSON.stringify({ pct: 67, correct: 4, total: 6, pass: 80, date: "2026-11-25", byRef: byRef }));
+    });
+  });
+  return window.cwScorm.encode().length;
+}"""
+
+
+def test_suspend_data_of_the_largest_packages_fits_scorm_12(ctx: Any, real_site: Path, tmp_path: Path) -> None:
+    """SCORM 1.2 keeps 4,096 characters of suspend data: the programme and the module with the most questions fit."""
+    project = load_project(REPO)
+    largest = max(project.modules.values(), key=lambda lm: sum(len(project.quizzes[b].obj.questions) for b in lm.obj.quizzes if b in project.quizzes))
+    sizes = {}
+    for unit in (scorm.module_unit(largest.obj, project), scorm.programme_unit(project)):
+        pkg = scorm.write_package(unit, project, real_site, tmp_path / f"{unit.id}.zip", "1.2")
+        folder = tmp_path / pkg.unit
+        with zipfile.ZipFile(pkg.path) as z:
+            z.extractall(folder)
+        page = ctx.new_page()
+        page.goto(file_url(folder, "index.html"))
+        page.wait_for_function("window.cwScorm")
+        sizes[pkg.unit] = page.evaluate(FILL_EVERYTHING)
+        page.evaluate("localStorage.clear()")
+        page.close()
+    assert all(0 < n <= 4096 for n in sizes.values()), sizes
+    print(f"suspend data, worst case: {sizes}")

@@ -101,21 +101,30 @@
     return { status: status, pct: pct, scored: total > 0 && answered > 0, answered: answered, total: total };
   }
 
-  /* ---------- suspend data: the same keys, compact ---------- */
+  /* ---------- suspend data: the same keys, compact ----------
+     {v: 2, h: the package's question layout, q: {page number: [answer per question]}, p: {scenario: "node.choice ..."},
+     r: the site's result records}. An answer is 0 (none) or "1"/"0" (right or not) then the letters chosen, or for
+     a fill-in the words typed, "|" between gaps. Numbers count in the package's own (sorted) lists, and `h` says
+     which: a package updated between sessions drops the old answers rather than misplace them. */
   function encode(s, withRecords) {
-    var out = { v: 1, q: {}, p: {} };
-    pages.forEach(function (p) {
-      var got = {};
-      Object.keys(s.q[p]).forEach(function (el) {
+    var out = { v: 2, h: data.layout, q: {}, p: {} };
+    pages.forEach(function (p, i) {
+      var els = Object.keys(data.pages[p]), any = false;
+      var row = els.map(function (el) {
         var a = answer(s.q[p][el]);
-        if (!a || !data.pages[p][el]) return;
-        var vals = Array.isArray(a.selectedValues) ? a.selectedValues.map(function (v) { return String(v).slice(0, 60); }) : [];
-        got[el.replace(/^quiz-/, "")] = [a.correct ? 1 : 0].concat(vals);
+        if (!a) return 0;
+        any = true;
+        var vals = (Array.isArray(a.selectedValues) ? a.selectedValues : []).map(String);
+        return (a.correct ? "1" : "0") + (data.pages[p][el].type === "choice"
+          ? vals.map(function (v) { return LETTERS.charAt(parseInt(v, 10)) || ""; }).join("")
+          : vals.map(function (v) { return v.replace(/\|/g, "/").slice(0, 40); }).join("|"));
       });
-      if (Object.keys(got).length) out.q[p.replace(CW, "")] = got;
+      if (any) out.q[i] = row;
     });
     scenarios.forEach(function (id) {
-      if (s.p[id].length) out.p[id] = s.p[id].map(function (st) { return [st.node, st.choice]; });
+      var ids = Object.keys(data.scenarios[id].nodes);
+      var steps = s.p[id].filter(function (st) { return ids.indexOf(st.node) >= 0; });
+      if (steps.length) out.p[id] = steps.map(function (st) { return ids.indexOf(st.node) + "." + st.choice; }).join(" ");
     });
     if (withRecords) {
       out.r = {};
@@ -125,8 +134,9 @@
     if (text.length > LIMIT && withRecords) return encode(s, false);  /* the records are rebuilt when their page is next opened */
     while (text.length > LIMIT) {  /* a long wander through a scenario: keep the latest decisions (the last decides the ending) */
       var longest = Object.keys(out.p).sort(function (a, b) { return out.p[b].length - out.p[a].length; })[0];
-      if (!longest || out.p[longest].length < 2) break;
-      out.p[longest] = out.p[longest].slice(Math.ceil(out.p[longest].length / 4));
+      if (!longest || out.p[longest].indexOf(" ") < 0) break;
+      var kept = out.p[longest].split(" ");
+      out.p[longest] = kept.slice(Math.ceil(kept.length / 4)).join(" ");
       text = JSON.stringify(out);
     }
     return text;
@@ -135,20 +145,28 @@
     owned().forEach(function (k) { write(k, undefined); });
     var d = null;
     try { d = JSON.parse(text); } catch (e) { d = null; }
-    if (!plain(d) || d.v !== 1) return;
-    Object.keys(plain(d.q) ? d.q : {}).forEach(function (p) {
-      var key = CW + p, st = {};
-      if (!data.pages[key] || !plain(d.q[p])) return;
-      Object.keys(d.q[p]).forEach(function (el) {
-        var a = d.q[p][el];
-        if (Array.isArray(a) && data.pages[key]["quiz-" + el]) st["quiz-" + el] = { answered: true, correct: a[0] === 1, selectedValues: a.slice(1).map(String) };
+    if (!plain(d) || d.v !== 2) return;
+    if (d.h === data.layout && plain(d.q)) {
+      pages.forEach(function (p, i) {
+        var row = d.q[i], els = Object.keys(data.pages[p]), st = {};
+        if (!Array.isArray(row)) return;
+        els.forEach(function (el, j) {
+          var a = row[j];
+          if (typeof a !== "string" || !a) return;
+          var rest = a.slice(1), vals = data.pages[p][el].type === "choice"
+            ? rest.split("").map(function (c) { return String(LETTERS.indexOf(c)); }) : rest.split("|");
+          st[el] = { answered: true, correct: a.charAt(0) === "1", selectedValues: vals };
+        });
+        write(QP + p, st);
       });
-      write(QP + key, st);
-    });
+    }
     Object.keys(plain(d.p) ? d.p : {}).forEach(function (id) {
-      if (data.scenarios[id] && Array.isArray(d.p[id])) {
-        write(CW + "scenario:" + id, d.p[id].filter(Array.isArray).map(function (a) { return { node: String(a[0]), choice: Number(a[1]) }; }));
-      }
+      if (!data.scenarios[id] || typeof d.p[id] !== "string") return;
+      var ids = Object.keys(data.scenarios[id].nodes);
+      write(CW + "scenario:" + id, d.p[id].split(" ").map(function (x) {
+        var parts = x.split(".");
+        return { node: ids[parseInt(parts[0], 10)], choice: parseInt(parts[1], 10) };
+      }).filter(function (st) { return typeof st.node === "string" && st.choice >= 0; }));
     });
     var keys = records();
     Object.keys(plain(d.r) ? d.r : {}).forEach(function (k) { if (keys.indexOf(CW + k) >= 0 && plain(d.r[k])) write(CW + k, d.r[k]); });

@@ -16,6 +16,7 @@ to assets/casework/scorm-data.js by `package_data` here.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import re
@@ -189,7 +190,8 @@ def package_data(unit: Unit, project: Project, version: str) -> dict[str, object
         nodes = {nid: {"id": ident("scenario", sid, nid), "ratings": [c.rating for c in n.choices], "goto": [c.goto for c in n.choices]}
                  for nid, n in s.nodes.items() if n.choices}
         scenarios[sid] = {"nodes": nodes, "endings": sorted(nid for nid, n in s.nodes.items() if n.ending)}
-    return {"id": unit.id, "title": unit.title, "version": version, "pass": unit.pass_mark, "start": built(unit.start),
+    layout = hashlib.sha256(json.dumps([pages, scenarios], sort_keys=True).encode()).hexdigest()[:8]
+    return {"id": unit.id, "title": unit.title, "version": version, "layout": layout, "pass": unit.pass_mark, "start": built(unit.start),
             "scoredTotal": sum(1 for p in pages.values() for e in p.values() if e["scored"]),
             "pages": pages, "scenarios": scenarios,
             "sets": sorted({p.split("/")[1] for p in unit.pages if p.startswith("self-assessment/")}),
