@@ -63,13 +63,11 @@ class Unit:
 
     id: str
     title: str
-    summary: str
     start: str  # docs-relative Markdown path of the page the package opens on
     pages: frozenset[str]  # docs-relative Markdown paths
     scored_refs: dict[str, tuple[str, ...]]  # page -> the bank/question refs on it that count
     scenarios: tuple[str, ...]
     pass_mark: int
-    minutes: int
 
 
 @dataclass(frozen=True)
@@ -80,13 +78,22 @@ class Package:
     size: int
 
 
+def _scenario_ids(m: Module, project: Project) -> tuple[str, ...]:
+    """The module's scenarios, and any other its outcomes are taught or assessed by (a package has all their pages)."""
+    named = [*m.scenarios]
+    for o in m.outcomes:
+        named += [r.split(":", 1)[1].split("/")[0] for r in o.assessed_by if r.startswith("scenario:")]
+        named += [p.split("/")[1] for p in o.taught_by if p.startswith("scenarios/") and p.count("/") == 2]
+    return tuple(sid for sid in dict.fromkeys(named) if sid in project.scenarios)
+
+
 def _module_pages(m: Module, project: Project) -> set[str]:
     pages = {module_page(m.id), "support.md", *m.reading}
     for o in m.outcomes:
         pages.update(o.taught_by)
         pages.update(quiz_page_path(project.quizzes[r.split(":", 1)[1].split("/")[0]].obj)
                      for r in o.assessed_by if r.startswith("quiz:") and r[5:].split("/")[0] in project.quizzes)
-    for sid in m.scenarios:
+    for sid in _scenario_ids(m, project):
         s = project.scenarios[sid].obj
         pages.add(f"{scenario_dir(s)}/index.md")
         pages.update(node_page(s, n) for n in s.nodes)
@@ -116,7 +123,7 @@ def _scoring(m: Module, project: Project) -> tuple[dict[str, tuple[str, ...]], i
 
 def module_unit(m: Module, project: Project) -> Unit:
     scored, pass_mark = _scoring(m, project)
-    return Unit(m.id, m.title, m.summary.strip(), module_page(m.id), frozenset(_module_pages(m, project)), scored, tuple(m.scenarios), pass_mark, m.minutes)
+    return Unit(m.id, m.title, module_page(m.id), frozenset(_module_pages(m, project)), scored, _scenario_ids(m, project), pass_mark)
 
 
 def programme_unit(project: Project) -> Unit:
@@ -128,10 +135,9 @@ def programme_unit(project: Project) -> Unit:
     for u in units:
         for page, refs in u.scored_refs.items():
             scored[page] = tuple(dict.fromkeys(scored.get(page, ()) + refs))
-    return Unit(PROGRAMME, "Training programme: every module", "Every module of the training programme, in order.",
-                "training/modules/index.md", pages, scored,
-                tuple(dict.fromkeys(s for u in units for s in u.scenarios)),
-                max((u.pass_mark for u in units), default=DEFAULT_PASS), sum(u.minutes for u in units))
+    uid = PROGRAMME if PROGRAMME not in project.modules else f"{PROGRAMME}-all-modules"  # its zip never takes a module's name
+    return Unit(uid, "Training programme: every module", "training/modules/index.md", pages, scored,
+                tuple(dict.fromkeys(s for u in units for s in u.scenarios)), max((u.pass_mark for u in units), default=DEFAULT_PASS))
 
 
 def units(project: Project, only: str | None = None) -> list[Unit]:
