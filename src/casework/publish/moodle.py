@@ -6,8 +6,8 @@ Moodle's `idnumber`. Single-choice questions are multichoice with single=true; m
 single=false, the right options sharing 100% and the wrong ones sharing -100% (so ticking everything scores
 nothing, as on the site, where only the exact set counts); a fill-in with one blank is shortanswer, with
 several blanks a Cloze (multianswer) question. Every option keeps its own feedback; the explanation and the
-citations (as text and a link to the source document) are the general feedback. Answers are shuffled only if
-the bank says so (`shuffle: true`); the site shows them in the order written.
+citations (as text and a link to the source document) are the general feedback. Answers are shuffled when
+the bank shuffles them (`shuffle`, true unless the bank turns it off), as the site does.
 
 Everything is written with xml.etree's writer, so no text can break the XML.
 """
