@@ -152,3 +152,179 @@ def test_a_path_saved_by_position_before_choice_ids_still_replays(ctx: Any, mini
     saved = json.loads(page.evaluate("localStorage.getItem('casework:scenario:demo')"))
     assert saved["path"] == [{"node": "n1", "choice": "n2~bdb12d"}] and isinstance(saved["seed"], int)
     tab.assert_local()
+
+
+# --- my progress: the record exported, imported, cleared -------------------------------------
+
+
+def fill_record(tab: Tab, site: Path) -> None:
+    """A learner's record: a quiz answer, a scenario ending, a self-assessment before the session, a name."""
+    page = tab.goto(file_url(site, "quizzes/demo.html"))
+    page.locator("#quiz-q1").get_by_label("Check with other agencies.").check()
+    page.locator("#quiz-q2").get_by_label("Nobody").check()
+    page.locator("#quiz-q2").get_by_role("button", name="Submit").click()
+    page.locator("#quiz-q3 input.quiz-blank-input").fill("3")
+    page.locator("#quiz-q3").get_by_role("button", name="Submit").click()
+    page.locator(".cw-quiz-result__status").filter(has_text="2 of 3").wait_for()
+    page = start(tab, site, "demo")
+    click_choice(page, "Ask whether she has children and tell children's social care.")
+    click_choice(page, "Share what you know and join a strategy discussion.")
+    page = tab.goto(file_url(site, "self-assessment/demo-set/before.html"))
+    page.locator("#quiz-demo--q1").get_by_label("Check with other agencies.").check()
+    q2 = page.locator("#quiz-demo--q2")
+    q2.get_by_label("Children's social care").check()
+    q2.get_by_label("The police offender manager").check()
+    q2.get_by_role("button", name="Submit").click()
+    page.locator(".cw-quiz-result__status").filter(has_text="2 of 2").wait_for()
+    page = tab.goto(file_url(site, "self-assessment/demo-set/record.html"))
+    page.get_by_label("Your name").fill("A Learner")
+
+
+def progress_rows(page: Any) -> dict[str, str]:
+    return {sel: page.locator(sel).inner_text() for sel in (
+        "tr[data-cw-quiz='demo'] .cw-progress__best", "tr[data-cw-set='demo-set'] .cw-progress__before",
+        "tr[data-cw-scenario='demo'] .cw-progress__endings", "tr[data-cw-scenario='demo'] .cw-progress__score",
+        "tr[data-cw-module='demo-module'] .cw-progress__parts")}
+
+
+def test_progress_export_and_import_round_trip_to_another_browser(browser: Any, ctx: Any, mini_site: Path, tmp_path: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    fill_record(tab, mini_site)
+    page = tab.goto(file_url(mini_site, "progress.html"))
+    rows = progress_rows(page)
+    assert rows["tr[data-cw-scenario='demo'] .cw-progress__endings"] == "1 of 2"
+    assert rows["tr[data-cw-scenario='demo'] .cw-progress__score"] == "100%"
+    assert rows["tr[data-cw-set='demo-set'] .cw-progress__before"].startswith("100%")
+    assert rows["tr[data-cw-quiz='demo'] .cw-progress__best"].startswith("67%")
+    assert rows["tr[data-cw-module='demo-module'] .cw-progress__parts"].endswith(f"of {page.locator('tr[data-cw-module] .cw-progress__parts').inner_text().split(' of ')[1]}")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my record").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    record = json.loads(saved.read_text(encoding="utf-8"))
+    assert record["format"] == "casework-record" and "casework:scenario-done:demo" in record["items"]
+    assert not any(k.startswith("casework:form:") for k in record["items"])
+
+    other = browser.new_context()  # another browser: nothing there yet
+    tab2 = Tab(other, ("file://",))
+    page2 = tab2.goto(file_url(mini_site, "progress.html"))
+    assert page2.locator("tr[data-cw-quiz='demo'] .cw-progress__best").inner_text() == "not taken yet"
+    page2.get_by_label("Import a record from a file").set_input_files(str(saved))
+    page2.locator(".cw-progress-data__message").filter(has_text="Imported").wait_for()
+    assert progress_rows(page2) == rows
+    quiz = tab2.goto(file_url(mini_site, "quizzes/demo.html"))
+    assert quiz.locator("#quiz-q1-0").is_checked()  # the answers themselves came along
+    record_page = tab2.goto(file_url(mini_site, "self-assessment/demo-set/record.html"))
+    assert record_page.locator(".cw-record__name-text").inner_text() == "A Learner"
+    tab.assert_local()
+    tab2.assert_local()
+    other.close()
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ('{"format": "casework-record", "version": 1, "items": {"casework:quiz:demo": {"best": 5', "not valid JSON"),
+    ('{"name": "something else"}', "not a casework progress record"),
+    ('{"format": "casework-record", "version": 1, "items": {"casework:quiz:demo": {"best": 90, "last": 90}, '
+     '"casework:scenario:demo": "abc"}}', "“casework:scenario:demo” should be a scenario path but is damaged"),
+    ('{"format": "casework-record", "version": 1, "items": {"casework:form:evaluation-before": {"a": "b"}}}', "is not part of a progress record"),
+])
+def test_a_wrong_or_damaged_record_is_refused_and_nothing_is_imported(ctx: Any, mini_site: Path, content: str, reason: str) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, "progress.html"))
+    page.evaluate("localStorage.setItem('casework:quiz:demo', JSON.stringify({best: 50, last: 50, pass: 80, date: '2026-01-01'}))")
+    before = page.evaluate("JSON.stringify(localStorage)")
+    page.get_by_label("Import a record from a file").set_input_files(
+        files=[{"name": "record.json", "mimeType": "application/json", "buffer": content.encode()}])
+    message = page.locator(".cw-progress-data__message")
+    message.filter(has_text="cannot be imported").wait_for()
+    assert reason in message.inner_text() and "nothing was changed" in message.inner_text()
+    assert page.evaluate("JSON.stringify(localStorage)") == before
+    tab.assert_local()
+
+
+def test_clear_my_data_asks_first_and_keeps_form_drafts(ctx: Any, mini_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    fill_record(tab, mini_site)
+    page = tab.goto(file_url(mini_site, "progress.html"))
+    page.evaluate("localStorage.setItem('casework:form:evaluation-before', JSON.stringify({q1: 'my draft'}))")
+    assert "does not remove evaluation-form drafts" in page.locator("#cw-progress-clear-what").inner_text()
+    page.once("dialog", lambda d: d.dismiss())
+    page.get_by_role("button", name="Clear my data").click()
+    page.locator(".cw-progress-data__message").filter(has_text="Nothing was cleared").wait_for()
+    assert page.locator("tr[data-cw-scenario='demo'] .cw-progress__endings").inner_text() == "1 of 2"
+    messages: list[str] = []
+    page.once("dialog", lambda d: (messages.append(d.message), d.accept()))
+    page.get_by_role("button", name="Clear my data").click()
+    page.locator(".cw-progress-data__message").filter(has_text="Cleared").wait_for()
+    assert "scenario paths" in messages[0] and "evaluation-form drafts" in messages[0]
+    assert page.locator("tr[data-cw-scenario='demo'] .cw-progress__endings").inner_text() == "none yet"
+    left = page.evaluate("Object.keys(localStorage)")
+    assert left == ["casework:form:evaluation-before"], left
+    tab.assert_local()
+
+
+def test_the_completion_record_prints_the_name_as_text(ctx: Any, mini_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, "self-assessment/demo-set/record.html"))
+    page.get_by_label("Your name").fill("A Learner")
+    page.emulate_media(media="print")
+    assert not page.get_by_label("Your name").is_visible()
+    assert page.locator(".cw-record__name-text").is_visible() and page.locator(".cw-record__name-text").inner_text() == "A Learner"
+    tab.assert_local()
+
+
+# --- storage that cannot break a page ------------------------------------------------------------
+
+JUNK = ['"abc"', "null", '{"a":1}', '{"__proto__":{"answered":true,"correct":true,"best":1}}', "{", "[1,2]",
+        '{"quiz-q1":{"answered":true,"correct":true,"selectedValues":{"length":2}}}']
+KEYS = ["casework:scenario:demo", "casework:scenario-done:demo", "casework:quiz:demo", "casework:set:demo-set:before",
+        "casework:set:demo-set:after", "casework:record-name", "quiz_progress_casework:quizzes/demo",
+        "quiz_progress_casework:self-assessment/demo-set/before", "casework:form:evaluation-before"]
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_every_page_survives_a_damaged_stored_value_and_records_new_answers(ctx: Any, mini_site: Path, real_site: Path, junk: str) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(mini_site, "index.html"))
+    page.evaluate("([keys, junk]) => keys.forEach(k => localStorage.setItem(k, junk))", [KEYS, junk])
+
+    page = tab.goto(file_url(mini_site, "scenarios/demo/index.html"))
+    page = tab.goto(file_url(mini_site, "scenarios/demo/n1.html"))
+    click_choice(page, "Ask whether she has children and tell children's social care.")
+    assert "Ask whether she has children" in page.locator(".cw-path").inner_text()  # the new decision is recorded
+
+    page = tab.goto(file_url(mini_site, "quizzes/demo.html"))
+    page.locator("#quiz-q1").get_by_label("Check with other agencies.").check()
+    page.locator(".cw-quiz-result__status").filter(has_text="answered 1 of 3").wait_for()
+
+    page = tab.goto(file_url(mini_site, "self-assessment/demo-set/before.html"))
+    page.locator("#quiz-demo--q1").get_by_label("Check with other agencies.").check()
+    page.locator(".cw-quiz-result__status").filter(has_text="answered 1 of 2").wait_for()
+
+    page = tab.goto(file_url(mini_site, "self-assessment/demo-set/after.html"))
+    assert page.locator(".cw-compare__status").inner_text().startswith("Answer every question")
+
+    page = tab.goto(file_url(mini_site, "self-assessment/demo-set/record.html"))
+    page.get_by_label("Your name").fill("A Learner")
+    assert page.locator(".cw-record__name-text").inner_text() == "A Learner"
+
+    page = tab.goto(file_url(mini_site, "progress.html"))
+    assert page.locator("tr[data-cw-quiz='demo'] .cw-progress__best").inner_text() == "not taken yet"
+
+    page = tab.goto(file_url(real_site, "training/evaluation/before.html"))
+    page.locator("form.cw-form textarea").first.fill("Still saving.")
+    page.locator(".cw-form__saved").filter(has_text="Saved in this browser.").wait_for()
+    assert "Still saving." in page.evaluate("localStorage.getItem('casework:form:evaluation-before')")
+    tab.assert_local()  # and not one script error on any of these pages
+
+
+def test_a_full_storage_says_so_and_never_claims_saved(ctx: Any, real_site: Path) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(real_site, "training/evaluation/before.html"))
+    page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }; }")
+    page.locator("form.cw-form textarea").first.fill("Will not fit.")
+    status = page.locator(".cw-form__saved")
+    status.filter(has_text="Not saved").wait_for()
+    assert "Saved in this browser" not in status.inner_text()
+    assert "storage is full" in page.locator(".cw-storage-notice").inner_text()
+    tab.assert_local()
