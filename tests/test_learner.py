@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from browsing import Tab, file_url
+from browsing import Tab, axe, describe, file_url
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -327,4 +327,16 @@ def test_a_full_storage_says_so_and_never_claims_saved(ctx: Any, real_site: Path
     status.filter(has_text="Not saved").wait_for()
     assert "Saved in this browser" not in status.inner_text()
     assert "storage is full" in page.locator(".cw-storage-notice").inner_text()
+    tab.assert_local()
+
+
+@pytest.mark.parametrize("page_path", ["progress.html", "scenarios/demo/n2.html", "scenarios/demo/e-good.html"])
+def test_progress_and_scenario_pages_pass_axe(ctx: Any, mini_site: Path, page_path: str) -> None:
+    tab = Tab(ctx, ("file://",))
+    page = start(tab, mini_site, "demo")
+    click_choice(page, "Ask whether she has children and tell children's social care.")
+    click_choice(page, "Share what you know and join a strategy discussion.")  # a path, so the replay is drawn
+    page = tab.goto(file_url(mini_site, page_path))
+    violations = axe(page)
+    assert violations == [], describe(violations)
     tab.assert_local()
