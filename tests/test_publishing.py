@@ -89,6 +89,11 @@ def test_new_review_filled_in_builds_strictly(mini_copy: Path, tmp_path: Path) -
     assert result.returncode == 0, result.stderr[-3000:]
     assert (tmp_path / "site" / "reviews" / "demo-new" / "brief" / "index.html").is_file() or (
         tmp_path / "site" / "reviews" / "demo-new" / "brief.html").is_file()
+    # the new review has its source page, listing each paragraph its pages cite, with the anchor citations land on
+    source = (tmp_path / "site" / "sources" / "demo-new.html").read_text(encoding="utf-8")
+    assert 'id="p-1-1"' in source and "Cited in" in source
+    brief = (tmp_path / "site" / "reviews" / "demo-new" / "brief.html").read_text(encoding="utf-8")
+    assert 'href="../../sources/demo-new.html#p-1-1"' in brief
 
 
 def test_new_scenario_and_quiz_for_an_existing_review(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -226,9 +231,10 @@ def test_personal_data_is_reported_with_file_line_and_field(mini_copy: Path, cap
     (mini_copy / "quizzes" / "demo.yml").write_text(quiz.replace("feedback: Yes, they manage Mr Z.", "feedback: Yes, call them on 07700 900123."), encoding="utf-8")
     page = mini_copy / "docs" / "reviews" / "demo-review"
     page.mkdir(parents=True)
-    (page / "index.md").write_text("---\ntitle: Demo\n---\n\n# Demo\n\n## 1. Background\n\n- Mrs Jones, the grandmother, was not asked.\n"
+    note = '!!! warning "Content note"\n    About a case. See [Support](../../support.md).\n\n'
+    (page / "index.md").write_text("---\ntitle: Demo\n---\n\n# Demo\n\n" + note + "## 1. Background\n\n- Mrs Jones, the grandmother, was not asked.\n"
                                    "- Mr Z and Mrs Brown were.\n\n```text\nMr Example in a code block is an example\n```\n", encoding="utf-8")
-    (page / "brief.md").write_text("---\ntitle: Brief\npublic_names: [Dr Bourke]\n---\n\n# Brief\n\nThe review consulted Dr Bourke.\n", encoding="utf-8")
+    (page / "brief.md").write_text("---\ntitle: Brief\npublic_names: [Dr Bourke]\n---\n\n# Brief\n\n" + note + "The review consulted Dr Bourke.\n", encoding="utf-8")
     (mini_copy / "docs" / "contact.md").write_text("# Contact\n\nWrite to help@example.org. Mr Smith is not checked here.\n", encoding="utf-8")
     (mini_copy / "docs" / "helplines.md").write_text("---\npublic_contact_details: true\n---\n\n# Helplines\n\nCall 0808 800 5000 or help@example.org.\n", encoding="utf-8")
     code, text = run(capsys, "--root", str(mini_copy), "check", "--today", TODAY)
@@ -240,7 +246,7 @@ def test_personal_data_is_reported_with_file_line_and_field(mini_copy: Path, cap
     assert text == f"""\
 docs/contact.md:3: top of the page: looks like an email address: 'help@example.org'
     how to fix: remove it; a page of public contacts can set 'public_contact_details: true' in its front matter
-docs/reviews/demo-review/index.md:9: section '1. Background': looks like a person's name: 'Mrs Jones'
+docs/reviews/demo-review/index.md:12: section '1. Background': looks like a person's name: 'Mrs Jones'
     how to fix: use only the review's anonymised identifiers (such as 'Mr A'); if the review itself uses this one, add it to the review's 'identifiers:' list
 quizzes/demo.yml:{phone_line}: question 'q2', option 2: feedback: looks like a phone number: '07700 900123'
     how to fix: remove it; a page of public helplines can set 'public_contact_details: true' in its front matter

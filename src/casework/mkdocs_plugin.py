@@ -119,6 +119,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if shim not in polyfills:
             polyfills.insert(0, shim)
         config.extra_css.append(f"{ASSET_DIR}/casework.css")
+        if not config.repo_url:  # edit pencils only where a real repository is configured
+            config.edit_uri = config.edit_uri_template = None
         config.extra_javascript.append(f"{ASSET_DIR}/casework.js")
         self._brand(config)
         self._load(config)
