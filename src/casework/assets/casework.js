@@ -42,7 +42,17 @@
     mapOf: function (check) { return function (v) { return plain(v) && Object.keys(v).every(function (k) { return check(v[k]); }); }; }
   };
   /* the shapes the widgets store */
-  is.path = is.listOf(is.record({ node: is.str, choice: is.num }));  /* a scenario path: [{node, choice}] */
+  is.bool = function (v) { return typeof v === "boolean"; };
+  /* a scenario attempt: {seed, path: [{node, choice ID}]}; or the old shape, a list of {node, choice index} */
+  is.scenario = function (v) {
+    return is.record({ seed: is.num, path: is.listOf(is.record({ node: is.str, choice: is.str })) })(v) ||
+      is.listOf(is.record({ node: is.str, choice: is.num }))(v);
+  };
+  is.scenarioDone = is.record({ endings: is.listOf(is.str), best: is.num, last: is.num, date: is.str });  /* endings reached */
+  /* mkdocs-quiz's own answers (quiz_progress_<page>): {quiz id: {answered, correct, selectedValues?}} */
+  is.quizAnswers = is.mapOf(function (q) {
+    return is.record({ answered: is.bool, correct: is.bool })(q) && (q.selectedValues === undefined || is.listOf(is.str)(q.selectedValues));
+  });
   is.quiz = is.record({ best: is.num, last: is.num });  /* a quiz's best and last score */
   is.set = function (v) {  /* a self-assessment stage's result */
     return is.record({ pct: is.num, correct: is.num, total: is.num, date: is.str })(v) && is.mapOf(is.listOf(is.num))(v.byRef);
@@ -59,6 +69,18 @@
     }
     return v;
   }
+  /* mkdocs-quiz reads its answers after this script (quiz.js is deferred); a damaged value would stop its
+     questions working, so it is checked here first, by the same rule. */
+  (function checkQuizAnswers() {
+    var key = "quiz_progress_" + (window.caseworkPageKey || location.pathname), raw = null, v;
+    try { raw = localStorage.getItem(key); } catch (e) { return; }
+    if (raw === null) return;
+    try { v = JSON.parse(raw); } catch (e) { v = undefined; }
+    if (!is.quizAnswers(v)) {
+      try { localStorage.removeItem(key); } catch (e) {}
+      ready(function () { notice("Some answers saved in this browser were damaged and have been set aside; the page works as new."); });
+    }
+  })();
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -77,6 +99,7 @@
     document.querySelectorAll(".cw-clear").forEach(function (b) {
       b.addEventListener("click", function () {
         store(pathKey(b.getAttribute("data-cw-scenario")), undefined);
+        store("scenario-done:" + b.getAttribute("data-cw-scenario"), undefined);
         document.querySelectorAll(".cw-replay, .cw-path, .cw-resume").forEach(function (r) { r.innerHTML = ""; });
         b.textContent = "Your answers are cleared";
       });

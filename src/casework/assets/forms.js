@@ -27,8 +27,12 @@
         });
         return data;
       }
-      form.addEventListener("input", function () { store(key, collect()); status.textContent = "Saved in this browser."; });
-      form.addEventListener("change", function () { store(key, collect()); status.textContent = "Saved in this browser."; });
+      /* "Saved" only when the write succeeded */
+      var save = function () {
+        status.textContent = store(key, collect()) ? "Saved in this browser." : "Not saved: this browser's storage is full or switched off.";
+      };
+      form.addEventListener("input", save);
+      form.addEventListener("change", save);
       var dl = form.querySelector(".cw-form-download");
       if (dl) dl.addEventListener("click", function () {
         var lines = [document.title.split(" - ")[0], "Saved " + new Date().toISOString().slice(0, 10), ""];

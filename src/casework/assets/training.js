@@ -60,9 +60,12 @@
       status.className = "cw-record__status cw-pass";
     }
     var name = box.querySelector(".cw-record__name");
+    var nameText = box.querySelector(".cw-record__name-text");
+    var show = function () { if (nameText) nameText.textContent = name.value.trim() || "not given"; };
     if (name) {
       name.value = load("record-name", "", is.str);
-      name.addEventListener("input", function () { store("record-name", name.value || undefined); });
+      show();
+      name.addEventListener("input", function () { store("record-name", name.value || undefined); show(); });
     }
   }
 

@@ -46,8 +46,13 @@ def check_scenario(ls: Loaded[Scenario], project: Project, cite: Cite, trains: C
             if node.debrief is not None:
                 p.append(Problem(f, ls.line("nodes", nid, "debrief"), where, "has a debrief but is not an ending",
                                  "add 'ending: true', or move the debrief to an ending"))
+        seen: dict[str, int] = {}
         for i, ch in enumerate(node.choices):
             cw = f"node '{nid}', choice {i + 1}"
+            if ch.key() in seen:
+                p.append(Problem(f, ls.line("nodes", nid, "choices", i), cw, f"has the same ID '{ch.key()}' as choice {seen[ch.key()] + 1}",
+                                 "give the two choices different text, or different 'id:' values"))
+            seen.setdefault(ch.key(), i)
             if ch.goto not in nodes:
                 broken.add(nid)
                 p.append(Problem(f, ls.line("nodes", nid, "choices", i, "goto"), cw,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from typing import Annotated, Literal
 
@@ -156,10 +157,18 @@ class FacilitatorNote(Strict):
 
 
 class Choice(Traced):
+    id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_~-]+$",
+                           description="optional stable ID for saved paths; default: the goto target and a hash of the text")
     text: str
     goto: NodeId
     rating: Rating
     feedback: str = Field(description="what happened, and why it matters (Markdown)")
+
+    def key(self) -> str:
+        """The choice's stable ID, which saved paths use: it survives reordering the choices (and shuffling)."""
+        if self.id:
+            return self.id
+        return f"{self.goto}~{hashlib.sha1(' '.join(self.text.split()).encode()).hexdigest()[:6]}"
 
 
 class Debrief(Strict):

@@ -79,28 +79,66 @@ def render_question(q: Question, page: str, project: Project, shuffle: bool = Tr
 
 
 def render_progress(project: Project) -> str:
+    """My progress: quizzes, before-and-after change, scenarios and modules, with export, import and clear (progress.js)."""
     page = "progress.md"
-    rows = "\n".join(
-        f'<tr data-cw-quiz="{esc(q.obj.id)}"><td><a href="{esc(page_url(page, quiz_page_path(q.obj)))}">{esc(q.obj.title)}</a></td>'
-        f'<td>{q.obj.pass_mark}%</td><td class="cw-progress__best">not taken yet</td></tr>'
-        for q in project.quizzes.values()
-    ) + "".join(
-        f'<tr data-cw-quiz="{esc(ls.obj.id)}--{stage}"><td><a href="{esc(page_url(page, f"self-assessment/{ls.obj.id}/{stage}.md"))}">'
-        f'{esc(ls.obj.title)}: {label}</a></td><td>{ls.obj.pass_mark}%</td><td class="cw-progress__best">not taken yet</td></tr>'
-        for ls in project.sets.values() for stage, label in (("before", "before the session"), ("after", "after the session"))
-    )
+
+    def link(to: str, text: str) -> str:
+        return f'<a href="{esc(page_url(page, to))}">{esc(text)}</a>'
+
+    def table(cls: str, caption: str, heads: list[str], rows: list[str]) -> str:
+        head = "".join(f'<th scope="col">{h}</th>' for h in heads)
+        return (f'<table class="{cls}"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table>\n')
+
+    quizzes = [f'<tr data-cw-quiz="{esc(q.obj.id)}"><td>{link(quiz_page_path(q.obj), q.obj.title)}</td>'
+               f'<td>{q.obj.pass_mark}%</td><td class="cw-progress__best">not taken yet</td></tr>' for q in project.quizzes.values()]
+    sets = [f'<tr data-cw-set="{esc(ls.obj.id)}"><td>{link(f"self-assessment/{ls.obj.id}/before.md", ls.obj.title)}</td>'
+            '<td class="cw-progress__before">not taken</td><td class="cw-progress__after">not taken</td>'
+            '<td class="cw-progress__change">–</td></tr>' for ls in project.sets.values()]
+    scenarios = [f'<tr data-cw-scenario="{esc(ls.obj.id)}" data-cw-endings="{sum(1 for n in ls.obj.nodes.values() if n.ending)}">'
+                 f'<td>{link(f"scenarios/{ls.obj.id}/index.md", ls.obj.title)}</td><td class="cw-progress__endings">none yet</td>'
+                 '<td class="cw-progress__score">–</td></tr>' for ls in project.scenarios.values()]
+    modules = []
+    for lm in sorted(project.modules.values(), key=lambda lm: (lm.obj.order, lm.obj.title)):
+        m = lm.obj
+        parts = ([{"kind": "quiz", "id": q} for q in m.quizzes] + [{"kind": "scenario", "id": s} for s in m.scenarios]
+                 + ([{"kind": "set", "id": m.self_assessment}] if m.self_assessment else []))
+        modules.append(f'<tr data-cw-module="{esc(m.id)}" data-cw-parts="{esc(json.dumps(parts))}">'
+                       f'<td>{link(f"training/modules/{m.id}.md", m.title)}</td><td class="cw-progress__parts">0 of {len(parts)}</td>'
+                       '<td class="cw-progress__status">not started</td></tr>')
     return "\n".join([
-        front_matter(title="My progress", description="Your best score on every quiz, kept in this browser only."),
+        front_matter(title="My progress", description="Your quizzes, self-assessments, scenarios and modules, kept in this browser only."),
         "# My progress\n",
-        "Your best score on each quiz. These are **self-assessments**: the answers are in the pages, so a score shows "
-        "what you checked, not what you were examined on. Everything here is kept in this browser only and never sent "
-        "anywhere. If you open the site from another folder, computer or browser, it starts fresh.\n",
-        '<table class="cw-progress">',
-        "<thead><tr><th scope=\"col\">Quiz</th><th scope=\"col\">Pass mark</th><th scope=\"col\">Your best score</th></tr></thead>",
-        f"<tbody>{rows}</tbody>",
-        "</table>\n",
-        '<p><button type="button" class="md-button cw-progress-clear">Clear my answers</button> '
-        "removes every quiz answer and scenario path this site has stored in this browser.</p>",
+        "Your quizzes, self-assessments, scenarios and modules, on one page. These are **self-assessments**: the answers "
+        "are in the pages, so a score shows what you checked, not what you were examined on. Everything here is kept in "
+        "this browser only and never sent anywhere. To carry it to another computer or browser, export it to a file and "
+        "import that file there.\n",
+        '<div class="cw-progress" data-search-exclude markdown="0">',
+        "<h2>Quizzes</h2>",
+        table("cw-progress__quizzes", "Your best score on each quiz", ["Quiz", "Pass mark", "Your best score"], quizzes),
+        *(["<h2>Self-assessment before and after</h2>",
+           table("cw-progress__sets", "Your score before and after each session", ["Self-assessment", "Before", "After", "Change"], sets)]
+          if sets else []),
+        *(["<h2>Scenarios</h2>",
+           table("cw-progress__scenarios", "The endings you reached and your best path score", ["Scenario", "Endings reached", "Best path score"],
+                 scenarios)] if scenarios else []),
+        *(["<h2>Modules</h2>",
+           table("cw-progress__modules", "A module is complete when its quizzes are passed, a scenario ending is reached and the "
+                 "self-assessment after the session is taken", ["Module", "Parts done", "Status"], modules)] if modules else []),
+        '<h2 id="my-record">Take your record with you</h2>',
+        "<p>Export saves everything on this page to a file (JSON) on your device; import it on another computer or browser to "
+        "carry on there. Importing replaces the progress in this browser with the file's, and a file that is not a casework "
+        "record, or is damaged, is refused without changing anything. Evaluation-form drafts are not part of the record.</p>",
+        '<p><button type="button" class="md-button cw-progress-export">Export my record</button> '
+        '<label for="cw-progress-import">Import a record from a file:</label> '
+        '<input type="file" id="cw-progress-import" class="cw-progress-import" accept=".json,application/json"></p>',
+        '<p class="cw-progress-data__message" role="alert"></p>',
+        '<h2 id="clear-my-data">Clear my data</h2>',
+        '<p id="cw-progress-clear-what">Removes from this browser your quiz answers and scores, your self-assessment results, '
+        "your scenario paths and the endings you reached, and the name on your completion records. It does not remove "
+        "evaluation-form drafts (clear those on the form itself). You are asked to confirm first.</p>",
+        '<p><button type="button" class="md-button cw-progress-clear" aria-describedby="cw-progress-clear-what">Clear my data</button></p>',
+        "</div>",
     ]) + "\n"
 
 

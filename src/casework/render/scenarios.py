@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import deque
 
-from casework.content.citations import relative_link
+from casework.content.citations import link_citations, relative_link, resolve
 from casework.content.model import RATING_POINTS, Choice, Node, Scenario
 from casework.content.project import Loaded, Project
 from casework.render.facilitator import render_facilitator, render_room
@@ -27,7 +29,45 @@ from casework.render.html import (
 # --- scenarios ------------------------------------------------------------------------
 
 
+def typical_length(s: Scenario) -> int:
+    """About how many decisions a path takes: the expected number of a walker who picks choices at random."""
+    expect = {nid: 0.0 for nid in s.nodes}
+    for _ in range(200):  # converges fast; loops are allowed, but every node can reach an ending (checked)
+        expect = {nid: 0.0 if not n.choices else 1 + sum(expect.get(c.goto, 0.0) for c in n.choices) / len(n.choices)
+                  for nid, n in s.nodes.items()}
+    return max(1, round(expect.get(s.start, 1.0)))
 
+
+def depths(s: Scenario) -> dict[str, int]:
+    """The fewest decisions from the start to each node (the step shown when JavaScript is off)."""
+    out = {s.start: 0}
+    queue = deque([s.start])
+    while queue:
+        nid = queue.popleft()
+        for ch in s.nodes[nid].choices if nid in s.nodes else []:
+            if ch.goto not in out:
+                out[ch.goto] = out[nid] + 1
+                queue.append(ch.goto)
+    return out
+
+
+def cite_links(citations: list[str], page: str, project: Project) -> list[dict[str, str]]:
+    """Citations as link text and an href from the scenario's pages (for the path summary: never raw source keys)."""
+    out = []
+    for c in citations:
+        r = resolve(c, project.source_objs)
+        if isinstance(r, str):
+            out.append({"text": c, "href": ""})
+            continue
+        text = f"{project.source_objs[r.key].short} {r.locator}"
+        out.append({"text": text, "href": page_url(page, r.page) if r.page else ""})
+    return out
+
+
+def feedback_html(text: str, page: str, project: Project) -> str:
+    """Feedback Markdown as HTML with its prose citations linked (.md links written as the site's .html)."""
+    out = md_html(link_citations(text, page, project.source_objs))
+    return re.sub(r'href="([^"#:]+)\.md(#[^"]*)?"', lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', out)
 
 
 def incoming(s: Scenario) -> dict[str, list[tuple[str, int, Choice]]]:
@@ -42,28 +82,25 @@ def incoming(s: Scenario) -> dict[str, list[tuple[str, int, Choice]]]:
 def scenario_data(s: Scenario, project: Project) -> dict[str, object]:
     """What the browser needs to replay a path: titles, choices, ratings, feedback (as HTML)."""
     nodes: dict[str, object] = {}
+    page = node_page(s, s.start)  # every node page is in the same folder
     for nid, node in s.nodes.items():
         nodes[nid] = {
             "title": node.title,
             "ending": node.ending,
             "choices": [
                 {
+                    "id": ch.key(),
                     "text": ch.text,
                     "goto": ch.goto,
                     "rating": ch.rating,
-                    "feedback": md_html(ch.feedback),
-                    "sources": [cite_text(c, project) for c in ch.sources],
+                    "feedback": feedback_html(ch.feedback, page, project),
+                    "sources": cite_links(ch.sources, page, project),
                 }
                 for ch in node.choices
             ],
         }
-    return {"id": s.id, "title": s.title, "start": s.start, "points": RATING_POINTS, "nodes": nodes}
-
-
-def cite_text(c: str, project: Project) -> str:
-    key, _, loc = c.partition(" ")
-    src = project.sources.get(key)
-    return f"{src.obj.short} {loc}" if src else c
+    return {"id": s.id, "title": s.title, "start": s.start, "points": RATING_POINTS, "about": typical_length(s),
+            "endings": sum(1 for n in s.nodes.values() if n.ending), "nodes": nodes}
 
 
 def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
@@ -113,8 +150,9 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
     out.append(Generated(page, "\n".join(lines) + "\n", ls.file, "scenario-start"))
 
     inc = incoming(s)
+    where = (depths(s), typical_length(s), sum(1 for n in s.nodes.values() if n.ending))
     for nid, node in s.nodes.items():
-        out.append(Generated(node_page(s, nid), render_node(s, nid, node, inc[nid], project, data_script), ls.file, "scenario-node"))
+        out.append(Generated(node_page(s, nid), render_node(s, nid, node, inc[nid], project, data_script, where), ls.file, "scenario-node"))
     out.append(Generated(f"{base}/facilitator.md", render_facilitator(ls, project), ls.file, "facilitator"))
     out.append(Generated(f"{base}/room.md", render_room(ls, project), ls.file, "room"))
     out.append(Generated(data_file(s), render_scenario_data(s, project), ls.file, "scenario-data"))
@@ -133,7 +171,8 @@ def render_scenario_data(s: Scenario, project: Project) -> str:
             f"window.cwScenarios[{json.dumps(s.id)}] = {data};\n")
 
 
-def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int, Choice]], project: Project, data_script: str) -> str:
+def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int, Choice]], project: Project, data_script: str,
+                where: tuple[dict[str, int], int, int]) -> str:
     page = node_page(s, nid)
     parts = [
         front_matter(title=f"{node.title} ({s.title})", search={"exclude": True}, scenario=s.id, hide=["toc"]),
@@ -149,7 +188,15 @@ def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int
             cite_list(ch.sources, page, project),
             "</section>\n",
         ]
+    depth, about, n_endings = where
+    if node.ending:  # scenario.js does not change this: an ending is an ending however you got here
+        mark = (f'<p class="cw-where cw-where--ending"><span class="cw-badge cw-badge--ending">Ending</span> '
+                f'This is one of {n_endings} endings of the scenario. Your debrief is below.</p>\n')
+    else:  # the decision number follows your own path (scenario.js); without JavaScript, the shortest way here
+        step = depth.get(nid, 0) + 1
+        mark = f'<p class="cw-where" data-cw-about="{about}">Decision <span class="cw-where__step">{step}</span> of about {max(about, step)}</p>\n'
     parts += [
+        mark,
         f'<h1 id="node-title" tabindex="-1">{esc(node.title)}</h1>\n',
         node.body + "\n",
     ]
@@ -160,7 +207,8 @@ def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int
         ]
         for i, ch in enumerate(node.choices):
             parts.append(
-                f'{i + 1}. [{ch.text}]({ch.goto}.md#from-{nid}-{i + 1}){{ .cw-choice data-cw-choice="{i}" data-cw-from="{nid}" }}'
+                f'{i + 1}. [{ch.text}]({ch.goto}.md#from-{nid}-{i + 1})'
+            f'{{ .cw-choice data-cw-choice="{i}" data-cw-cid="{esc(ch.key())}" data-cw-from="{nid}" }}'
             )
         parts += ["", "</nav>\n"]
     if node.ending and node.debrief:

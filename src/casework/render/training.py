@@ -232,9 +232,10 @@ def render_record(lset: Loaded[QuestionSet], project: Project) -> str:
         '<div class="cw-record" data-cw-set="' + esc(qs.id) + '" markdown="1">\n',
         '<p class="cw-record__status" aria-live="polite">Take the self-assessment '
         f'<a href="{esc(page_url(page, set_page(qs.id, "after")))}">after the session</a> to complete this record.</p>\n',
-        '<p><label for="cw-record-name">Your name (for the printout; kept in this browser only)</label><br>'
+        '<p class="cw-screen-only"><label for="cw-record-name">Your name (for the printout; kept in this browser only)</label><br>'
         '<input id="cw-record-name" class="cw-record__name" type="text" autocomplete="name"></p>\n',
         "| Record | Detail |", "|---|---|",
+        '| Name | <span class="cw-record__name-text">not given</span> |',
         f"| Module | {esc(name)} |",
     ]
     if module:
