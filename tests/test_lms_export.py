@@ -154,7 +154,7 @@ def test_moodle_xml_has_every_question_and_feedback(tmp_path: Path) -> None:
     qs = _questions(root)
     assert list(qs) == ["cw-demo-q1", "cw-demo-q2", "cw-demo-q3"]
     q1, q2, q3 = qs.values()
-    assert (q1.get("type"), q1.findtext("single"), q1.findtext("shuffleanswers")) == ("multichoice", "true", "false")
+    assert (q1.get("type"), q1.findtext("single"), q1.findtext("shuffleanswers")) == ("multichoice", "true", "true")  # banks shuffle unless they say shuffle: false
     assert q1.findtext("name/text") == "q1: Mr Z says his new partner has no children. What do you do?"
     assert [(a.get("fraction"), a.findtext("feedback/text")) for a in q1.findall("answer")] == [
         ("100", "<p>Right. An adult's account is not evidence.</p>"), ("0", "<p>No. The review found accounts like this were wrong.</p>")]
