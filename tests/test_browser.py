@@ -167,23 +167,7 @@ def test_scenario_works_with_javascript_off(browser: Any, mini_site: Path) -> No
     context.close()
 
 
-def test_room_mode_reveals_feedback_only_on_demand(ctx: Any, mini_site: Path) -> None:
-    tab = Tab(ctx, ("file://",))
-    page = tab.goto(file_url(mini_site, "scenarios/demo/room.html"))
-    node = page.locator('.cw-room__node[data-cw-node="n1"]')
-    assert node.is_visible()
-    assert node.locator(".cw-room__feedback").first.is_hidden()
-    assert node.locator(".cw-room__notes").is_hidden()
-    page.keyboard.press("b")
-    assert node.locator(".cw-room__choice").nth(1).get_attribute("aria-pressed") == "true"
-    assert node.locator(".cw-room__feedback").nth(1).is_hidden()
-    page.keyboard.press("f")
-    assert node.locator(".cw-room__feedback").nth(1).is_visible()
-    page.keyboard.press("n")
-    assert "FACILITATOR-ONLY-N1" in node.locator(".cw-room__notes").inner_text()
-    page.get_by_role("button", name="Go to the room's choice").click()
-    assert page.locator('.cw-room__node[data-cw-node="n3"]').is_visible()
-    tab.assert_local()
+# Room mode (projection, keys, presenter sync): tests/test_room.py
 
 
 # --- offline diagrams, checklists ----------------------------------------------------------

@@ -135,6 +135,7 @@ def tidy_quiz_html(html_text: str) -> str:
 WIDGETS: dict[str, tuple[str, ...]] = {
     "scenario": ('class="cw-scenario"', 'class="cw-scenario-start"'),
     "room": ('class="cw-room"',),
+    "room-sync": ('class="cw-room"',),
     "quiz-result": ('class="cw-quiz"',),
     "training": ('class="cw-compare"', 'class="cw-record"'),
     "forms": ("data-cw-save=",),
