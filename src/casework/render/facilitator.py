@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from casework.content.model import FacilitatorNote, Scenario
 from casework.content.project import Loaded, Project
+from casework.content.sessions import node_minutes, path_minutes
 from casework.render.html import RATING_LABEL, cite_list, esc, front_matter, scenario_dir
 from casework.render.scenario_map import map_svg
 
@@ -11,23 +12,31 @@ from casework.render.scenario_map import map_svg
 def render_facilitator(ls: Loaded[Scenario], project: Project) -> str:
     s = ls.obj
     page = f"{scenario_dir(s)}/facilitator.md"
-    total = sum((n.facilitator.minutes or 0) for n in s.nodes.values() if n.facilitator) + (
-        s.facilitator.minutes or 0 if s.facilitator else 0
-    )
+    t = path_minutes(s)
+    timing = (f": {t.intro} to set the scene, then {t.shortest} to {t.longest} along a path to an ending, by the node timings"
+              if t.timed_nodes else "")
     parts = [
         front_matter(title=f"Facilitator guide: {s.title}", search={"exclude": True}, scenario=s.id, facilitator=True),
         f"# Facilitator guide: {s.title}\n",
         '<div class="cw-facilitator" markdown="1">\n',
         '!!! warning "Content note"\n',
         "    " + s.content_note.replace("\n", "\n    ") + "\n",
-        f"**Learners' role:** {s.role}. **Setting:** {s.setting}. **Time:** {s.minutes} minutes"
-        + (f" (node timings add up to {total})" if total else "") + ".\n",
+        f"**Learners' role:** {s.role}. **Setting:** {s.setting}. **Time:** {s.minutes} minutes{timing}.\n",
         "## Learning outcomes\n",
         *[f"- {o}" for o in s.outcomes],
         "",
     ]
     if s.facilitator:
         parts += facilitator_block(s.facilitator, "Before you start")
+    parts += [
+        "## Running it with a projector\n",
+        "Open the [room mode](room.md) on your laptop and press **S**: the presenter view opens in a second window with these "
+        "notes, the prompts, the timings and what comes next. Put the room mode window on the projector, full screen; the two "
+        "stay in step. Each decision fills the screen in large type, choices lettered A, B, C as below and on the printed cards. "
+        "Press the letter of the room's choice, **V** to enter the vote, **F** to reveal the feedback, **Enter** to go on, "
+        "**P** to go back, **R** to restart, **N** for notes, **?** for every key. The address keeps the place, so a reload "
+        "comes back at the same step.\n",
+    ]
     parts += ["## Session plan\n", "| Step | Node | Minutes | Elapsed |", "|---|---|---|---|"]
     elapsed = s.facilitator.minutes or 0 if s.facilitator else 0
     order = reading_order(s)
@@ -98,11 +107,6 @@ ROOM_KEYS: list[tuple[str, str]] = [
     ("→, Page Down, Space", "next step (a clicker's forward button)"),
     ("←, Page Up", "back a step (a clicker's back button)"),
 ]
-
-
-def node_minutes(s: Scenario, nid: str) -> int:
-    node = s.nodes[nid]
-    return node.facilitator.minutes or 0 if node.facilitator else 0
 
 
 def render_room(ls: Loaded[Scenario], project: Project) -> str:

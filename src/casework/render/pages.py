@@ -136,6 +136,7 @@ WIDGETS: dict[str, tuple[str, ...]] = {
     "scenario": ('class="cw-scenario"', 'class="cw-scenario-start"'),
     "room": ('class="cw-room"',),
     "room-sync": ('class="cw-room"',),
+    "pack": ('class="cw-pack"',),
     "quiz-result": ('class="cw-quiz"',),
     "training": ('class="cw-compare"', 'class="cw-record"'),
     "forms": ("data-cw-save=",),
