@@ -6,6 +6,7 @@ on the machine, and run axe-core (from the npm lock) for WCAG 2.2 AA problems.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -391,9 +392,12 @@ def test_evaluation_form_is_kept_in_this_browser_and_downloads(ctx: Any, real_si
     assert form.locator("textarea").first.input_value() == "How to test a plausible account."
     with page.expect_download() as download:
         form.get_by_role("button", name="Download my answers").click()
-    saved = Path(download.value.path()).read_text(encoding="utf-8")
-    assert download.value.suggested_filename == "evaluation-before.txt"
-    assert "How to test a plausible account." in saved
+    saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert download.value.suggested_filename == "evaluation-before.json"
+    assert saved["format"] == "casework-evaluation" and saved["form"] == "evaluation-before"
+    assert "How to test a plausible account." in saved["text"]  # the human-readable answers, kept
+    assert {"name": "hope", "question": "What do you hope to learn?", "type": "long-text", "value": "How to test a plausible account."} in saved["answers"]
+    assert next(x for x in saved["answers"] if x["name"] == "conf-1")["value"] == "1"
     form.get_by_role("button", name="Clear this form").click()
     page.reload()
     assert page.locator("form.cw-form textarea").first.input_value() == ""

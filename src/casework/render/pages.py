@@ -140,6 +140,7 @@ WIDGETS: dict[str, tuple[str, ...]] = {
     "quiz-result": ('class="cw-quiz"',),
     "training": ('class="cw-compare"', 'class="cw-record"'),
     "forms": ("data-cw-save=",),
+    "results": ('class="cw-eval-results"',),
     "progress": ('class="cw-progress"',),
 }
 
