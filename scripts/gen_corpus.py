@@ -202,7 +202,7 @@ RATINGS = ["stronger", "mixed", "weaker"]
 def _scenario_yaml(rng: random.Random, r: Review) -> str:
     out = [f"id: {r.scenario}", f"title: {_q(f'{r.short}: the decision points')}", f"review: {r.key}",
            f"role: {rng.choice(SUBJECTS).removeprefix('the ')}", f"setting: {_q(_paragraph(rng, r.key, 1))}",
-           f"minutes: {rng.choice([20, 30, 40])}", "outcomes:", *[f"  - {_q(g)}" for g in rng.sample(GOOD, 3)],
+           f"minutes: {rng.choice([70, 80, 90])}", "outcomes:", *[f"  - {_q(g)}" for g in rng.sample(GOOD, 3)],
            f"content_note: {_q('This scenario is about a child harmed by an adult known to agencies. It has no graphic detail.')}",
            f"summary: {_q(_paragraph(rng, r.key, 2))}", "start: n1",
            f"sources: [{r.cite(rng)}, {r.cite(rng)}]", f"trains: [{', '.join(f'{r.key}/{i}' for i in r.items)}]",

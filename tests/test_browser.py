@@ -6,6 +6,7 @@ on the machine, and run axe-core (from the npm lock) for WCAG 2.2 AA problems.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -170,23 +171,7 @@ def test_scenario_works_with_javascript_off(browser: Any, mini_site: Path) -> No
     context.close()
 
 
-def test_room_mode_reveals_feedback_only_on_demand(ctx: Any, mini_site: Path) -> None:
-    tab = Tab(ctx, ("file://",))
-    page = tab.goto(file_url(mini_site, "scenarios/demo/room.html"))
-    node = page.locator('.cw-room__node[data-cw-node="n1"]')
-    assert node.is_visible()
-    assert node.locator(".cw-room__feedback").first.is_hidden()
-    assert node.locator(".cw-room__notes").is_hidden()
-    page.keyboard.press("b")
-    assert node.locator(".cw-room__choice").nth(1).get_attribute("aria-pressed") == "true"
-    assert node.locator(".cw-room__feedback").nth(1).is_hidden()
-    page.keyboard.press("f")
-    assert node.locator(".cw-room__feedback").nth(1).is_visible()
-    page.keyboard.press("n")
-    assert "FACILITATOR-ONLY-N1" in node.locator(".cw-room__notes").inner_text()
-    page.get_by_role("button", name="Go to the room's choice").click()
-    assert page.locator('.cw-room__node[data-cw-node="n3"]').is_visible()
-    tab.assert_local()
+# Room mode (projection, keys, presenter sync): tests/test_room.py
 
 
 # --- offline diagrams, checklists ----------------------------------------------------------
@@ -412,9 +397,12 @@ def test_evaluation_form_is_kept_in_this_browser_and_downloads(ctx: Any, real_si
     assert form.locator("textarea").first.input_value() == "How to test a plausible account."
     with page.expect_download() as download:
         form.get_by_role("button", name="Download my answers").click()
-    saved = Path(download.value.path()).read_text(encoding="utf-8")
-    assert download.value.suggested_filename == "evaluation-before.txt"
-    assert "How to test a plausible account." in saved
+    saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert download.value.suggested_filename == "evaluation-before.json"
+    assert saved["format"] == "casework-evaluation" and saved["form"] == "evaluation-before"
+    assert "How to test a plausible account." in saved["text"]  # the human-readable answers, kept
+    assert {"name": "hope", "question": "What do you hope to learn?", "type": "long-text", "value": "How to test a plausible account."} in saved["answers"]
+    assert next(x for x in saved["answers"] if x["name"] == "conf-1")["value"] == "1"
     form.get_by_role("button", name="Clear this form").click()
     page.reload()
     assert page.locator("form.cw-form textarea").first.input_value() == ""

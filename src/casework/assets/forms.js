@@ -35,20 +35,27 @@
       form.addEventListener("change", save);
       var dl = form.querySelector(".cw-form-download");
       if (dl) dl.addEventListener("click", function () {
-        var lines = [document.title.split(" - ")[0], "Saved " + new Date().toISOString().slice(0, 10), ""];
+        // One JSON file (format casework-evaluation 1): every answer with its question, for the trainer's results
+        // page (results.js), and the same answers as plain text under "text", to read without any tool.
+        var title = document.title.split(" - ")[0], saved = new Date().toISOString().slice(0, 10);
+        var lines = [title, "Saved " + saved, ""], answers = [];
         form.querySelectorAll("fieldset, p").forEach(function (block) {
           var label = block.querySelector("legend, label[for]");
           var inputs = block.querySelectorAll("input[name], textarea[name], select[name]");
           if (!label || !inputs.length) return;
-          var answer = [];
+          var answer = [], values = [], first = inputs[0];
           inputs.forEach(function (f) {
-            if (f.type === "radio" || f.type === "checkbox") { if (f.checked) answer.push(f.parentNode.textContent.trim()); }
-            else if (f.value) answer.push(f.value);
+            if (f.type === "radio" || f.type === "checkbox") { if (f.checked) { answer.push(f.parentNode.textContent.trim()); values.push(f.value); } }
+            else if (f.value) { answer.push(f.value); values.push(f.value); }
           });
+          var type = first.type === "radio" ? (/^[1-5]$/.test(first.value) ? "rating" : "choice") : first.tagName === "TEXTAREA" ? "long-text" : first.type === "date" ? "date" : "text";
+          answers.push({ name: first.name, question: label.textContent.trim(), type: type, value: values.join("; ") });
           lines.push(label.textContent.trim(), "  " + (answer.join("; ") || "(no answer)"), "");
         });
-        var a = el("a", { href: URL.createObjectURL(new Blob([lines.join("\n")], { type: "text/plain" })),
-          download: form.getAttribute("data-cw-save") + ".txt" });
+        var file = { format: "casework-evaluation", version: 1, form: form.getAttribute("data-cw-save"), title: title, saved: saved,
+          answers: answers, text: lines.join("\n") };
+        var a = el("a", { href: URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" })),
+          download: form.getAttribute("data-cw-save") + ".json" });
         document.body.appendChild(a);
         a.click();
         a.remove();

@@ -13,6 +13,7 @@ from casework.checks.cues import check_cues
 from casework.checks.publishing import check_publishing
 from casework.checks.quizzes import check_quiz
 from casework.checks.scenarios import check_scenario
+from casework.checks.timings import check_timings
 from casework.checks.training import check_coverage, check_training, closest
 from casework.content.citations import citations_in_markdown, resolve
 from casework.content.project import Project, rel
@@ -116,5 +117,6 @@ def check_project(project: Project) -> None:
 
     check_coverage(project)
     check_training(project, trains)
+    p.extend(check_timings(project))
 
     p.extend(check_publishing(project))

@@ -18,6 +18,7 @@ from casework.render.quizzes import render_progress, render_quiz, render_quiz_in
 from casework.render.reviews import render_coverage, render_findings
 from casework.render.scenarios import render_scenario, render_scenario_index
 from casework.render.sources import generate as source_pages
+from casework.render.trainer_pack import render_packs
 from casework.render.training import generate as training_pages
 
 __all__ = ["Generated", "generate"]
@@ -41,6 +42,7 @@ def generate(project: Project) -> list[Generated]:
     if project.reviews:
         out.append(Generated("reviews/coverage.md", render_coverage(project), None, "coverage"))
     out.extend(training_pages(project))
+    out.extend(render_packs(project))
     if project.themes:
         out.append(Generated(TOPICS_PAGE, render_topics(project), "themes.yml", "topics"))
     if project.terms:

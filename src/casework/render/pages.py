@@ -167,9 +167,12 @@ WIDGETS: dict[str, tuple[str, ...]] = {
     "scenario": ('class="cw-scenario"', 'class="cw-scenario-start"'),
     "room": ('class="cw-room"',),
     "quiz-answer": ('class="cw-quiz"',),
+    "room-sync": ('class="cw-room"',),
+    "pack": ('class="cw-pack"',),
     "quiz-result": ('class="cw-quiz"',),
     "training": ('class="cw-compare"', 'class="cw-record"'),
     "forms": ("data-cw-save=",),
+    "results": ('class="cw-eval-results"',),
     "progress": ('class="cw-progress"',),
 }
 

@@ -138,7 +138,7 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
         "",
         "## For trainers\n",
         "- [Facilitator guide](facilitator.md): session plan, timings, every node with its notes and discussion questions, printable.",
-        "- [Room mode](room.md): one decision at a time in large type, choices lettered for a vote, feedback revealed on demand.",
+        "- [Room mode](room.md): for a projector: one decision at a time in large type, choices lettered for a vote, feedback revealed on demand; press S for the presenter view.",
         "",
         "Your decisions are kept in this browser only, so you can pick up where you left off; nothing is sent anywhere.",
         "",
