@@ -328,7 +328,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if not self.config.enabled:
             return output
         to_root = posixpath.relpath(".", posixpath.dirname(page.file.url) or ".")
-        feed = f'<link rel="alternate" type="application/atom+xml" title="What\'s new" href="{to_root}/feed.xml">'
+        # rel "feed alternate", not plain "alternate": Material fetches sitemap.xml for every [rel=alternate] link (an error from file://)
+        feed = f'<link rel="feed alternate" type="application/atom+xml" title="What\'s new" href="{to_root}/feed.xml">'
         output = output.replace("</head>", feed + "\n</head>", 1)
         widgets = "".join(f'<script src="{to_root}/{ASSET_DIR}/{name}.js"></script>\n' for name in pages.widget_scripts(output))
         if widgets:  # after casework.js (extra_javascript), which they build on

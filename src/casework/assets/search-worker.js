@@ -15,7 +15,13 @@ var BOOST = { t: 6, h: 3, p: 5, x: 1 };
 function words(text) {
   return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().match(/\d+(?:\.\d+)+|[a-z0-9]+/g) || [];
 }
+var SUFFIXES = [["ations", "at"], ["ation", "at"], ["ating", "at"], ["ings", ""], ["ing", ""], ["ions", ""], ["ion", ""], ["ed", ""]];
 function term(w) {
+  if (/^[0-9]/.test(w)) return w;
+  for (var i = 0; i < SUFFIXES.length; i++) {
+    var s = SUFFIXES[i][0];
+    if (w.length - s.length >= 4 && w.slice(-s.length) === s) return w.slice(0, -s.length) + SUFFIXES[i][1];
+  }
   if (w.length > 4 && /ies$/.test(w)) return w.slice(0, -3) + "y";
   if (w.length > 3 && /s$/.test(w) && !/(ss|us|is)$/.test(w) && !/^[0-9]/.test(w)) return w.slice(0, -1);
   return w;
@@ -54,7 +60,8 @@ function anchor(r, a) {
 
 function search(q, f) {
   var a = analyse(q), toks = a.phrases.concat(a.terms), found = {}, results = [];
-  var phrase = " " + a.words.join(" ") + " ";
+  var phrase = " " + a.words.map(term).join(" ") + " ";
+  function inNames(d) { return (" " + words(d.n || d.t).map(term).join(" ") + " ").indexOf(phrase) >= 0; }
   if (toks.length) {
     results = ms.search(toks.join(" "), {
       boost: BOOST, combineWith: "OR", fuzzy: false,
@@ -66,7 +73,8 @@ function search(q, f) {
   results.forEach(function (r) {
     var cover = (r.queryTerms ? r.queryTerms.length : 1) / toks.length;
     r.score *= cover * cover;
-    if (a.words.length && (" " + words(r.t).join(" ") + " ").indexOf(phrase) >= 0) r.score *= 3;
+    if (a.words.length && inNames(r)) r.score *= 3;
+    if (words(r.t).join(" ") === a.words.join(" ")) r.score *= 2;  /* the query is the page's title */
     found[r.id] = true;
   });
   /* Titles that hold the whole query: the answer to a query of stop words only ("what to do") */
@@ -75,9 +83,9 @@ function search(q, f) {
     Object.keys(docs).forEach(function (id) {
       var d = docs[id], n = parseInt(id, 10);
       if (found[n] || !matches(d, f)) return;
-      var tw = words(d.t);
-      if ((" " + tw.join(" ") + " ").indexOf(phrase) >= 0) {
-        results.push(Object.assign({ id: n, score: top * (toks.length ? 0.5 : 1) * d.b / tw.length }, d));
+      if (inNames(d)) {
+        var exact = words(d.t).join(" ") === a.words.join(" ") ? 2 : 1;
+        results.push(Object.assign({ id: n, score: exact * top * (toks.length ? 0.5 : 1) * d.b / words(d.t).length }, d));
       }
     });
   }
@@ -86,7 +94,7 @@ function search(q, f) {
     total: results.length,
     words: a.loose.length ? a.loose : a.words,
     items: results.slice(0, 40).map(function (r) {
-      var inTitle = (" " + words(r.t).join(" ") + " ").indexOf(phrase) >= 0;
+      var inTitle = inNames(r);
       return { u: r.u, t: r.t, k: r.k, r: r.r, s: r.s, a: inTitle ? "" : anchor(r, a) };
     })
   };

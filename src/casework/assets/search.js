@@ -6,7 +6,8 @@
 (function () {
   "use strict";
   var me = document.currentScript;
-  var ROOT = me && me.src ? me.src.replace(/assets\/casework\/search\.js(?:[?#].*)?$/, "") : "";
+  /* the site's root, relative to this page, so result links work wherever the site folder is copied */
+  var ROOT = me ? (me.getAttribute("src") || "").replace(/assets\/casework\/search\.js(?:[?#].*)?$/, "") : "";
   var box, input, list, status, toggle, kindSel, topicSel;
   var worker = null, ready = false, loading = false, seq = 0, failed = false;
 
@@ -51,7 +52,7 @@
     } else {
       try { worker = new Worker(ROOT + "assets/casework/search-worker.js"); } catch (e) { fail(); return; }
       listen();
-      worker.postMessage({ type: "url", base: ROOT + "search/" });
+      worker.postMessage({ type: "url", base: new URL(ROOT + "search/", location.href).href });
     }
   }
 

@@ -49,6 +49,9 @@ class BuiltPage:
 class SearchDoc:
     url: str
     title: str
+    """As shown in results (the nav title); `names` adds the page's h1 and front-matter title, `about` its description."""
+    names: str
+    about: str
     kind: str
     review: str
     themes: list[str]
@@ -65,8 +68,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(plain)
 
 
+SUFFIXES = (("ations", "at"), ("ation", "at"), ("ating", "at"), ("ings", ""), ("ing", ""), ("ions", ""), ("ion", ""), ("ed", ""))
+
+
 def term(word: str) -> str:
-    """A light plural stemmer, the same in search-worker.js: 'reviews' -> 'review', 'agencies' -> 'agency'."""
+    """A light stemmer, the same in search-worker.js: 'reviews' -> 'review', 'agencies' -> 'agency',
+    'evaluation' and 'evaluating' -> 'evaluat', 'protection' -> 'protect'. Locators and numbers stay as they are."""
+    if word[0].isdigit():
+        return word
+    for suffix, repl in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + repl
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and not word[0].isdigit():
@@ -93,6 +105,8 @@ class _Text(HTMLParser):
         self.stack: list[tuple[str, bool]] = []  # (tag, starts a skipped subtree)
         self.skip = 0
         self.heading: tuple[str, list[str]] | None = None
+        self.h1 = False
+        self.h1_text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
@@ -101,6 +115,8 @@ class _Text(HTMLParser):
             return
         a = dict(attrs)
         skipped = tag in _SKIP_TAGS or "data-search-exclude" in a or "headerlink" in (a.get("class") or "").split() or tag == "h1"
+        if tag == "h1":
+            self.h1 = True
         self.stack.append((tag, skipped))
         self.skip += skipped
         if tag in _BLOCK:
@@ -116,6 +132,8 @@ class _Text(HTMLParser):
             self.skip -= skipped
             if open_tag == tag:
                 break
+        if tag == "h1":
+            self.h1 = False
         if tag in ("h2", "h3") and self.heading is not None:
             anchor, text = self.heading
             self.headings.append((anchor, " ".join("".join(text).split())))
@@ -124,6 +142,8 @@ class _Text(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
+        if self.h1 and self.skip == 1:
+            self.h1_text.append(data)
         if self.skip:
             return
         self.parts.append(data)
@@ -131,13 +151,13 @@ class _Text(HTMLParser):
             self.heading[1].append(data)
 
 
-def page_text(html: str) -> tuple[str, list[tuple[str, str]]]:
-    """The searchable text of a page's content HTML and its (anchor, heading) pairs."""
+def page_text(html: str) -> tuple[str, list[tuple[str, str]], str]:
+    """The searchable text of a page's content HTML, its (anchor, heading) pairs and its h1."""
     parser = _Text()
     parser.feed(html)
     parser.close()
     text = re.sub(r"[ \t\r\f\v]+", " ", "".join(parser.parts))
-    return re.sub(r"\s*\n\s*", "\n", text).strip(), parser.headings
+    return re.sub(r"\s*\n\s*", "\n", text).strip(), parser.headings, " ".join("".join(parser.h1_text).split())
 
 
 def kind_of(src: str) -> str:
@@ -204,7 +224,7 @@ def _owner(src: str, project: Project) -> str:
 def _boost(src: str, project: Project) -> float:
     """Start pages of reviews, scenarios, quizzes and modules come first; other pages by relevance alone."""
     parts = src.split("/")
-    if (parts[0] in ("reviews", "scenarios") and len(parts) == 3 and parts[2] == "index.md") or src == "guidance/what-to-do.md":
+    if (parts[0] in ("reviews", "scenarios") and len(parts) == 3 and parts[2] == "index.md") or src in ("guidance/what-to-do.md", "protocol/index.md"):
         return 2.0
     if (parts[0] == "quizzes" and len(parts) == 2) or (src.startswith("training/modules/") and len(parts) == 3):
         return 1.8
@@ -236,9 +256,14 @@ def documents(project: Project, pages: Iterable[BuiltPage]) -> list[SearchDoc]:
         search_meta = p.meta.get("search")
         if isinstance(search_meta, dict) and search_meta.get("exclude"):
             continue
-        text, headings = page_text(p.html)
+        text, all_headings, h1 = page_text(p.html)
+        # short headings are headings; an outcome written as a long heading counts as text
+        headings = [(a, h) for a, h in all_headings if len(h.split()) <= 10]
+        text = "\n".join([*(h for _, h in all_headings if len(h.split()) > 10), text])
+        names = " ".join(dict.fromkeys(x for x in (p.title, h1, str(p.meta.get("title") or "")) if x))
+        about = str(p.meta.get("description") or "")
         review = _owner(p.src, project)
-        seq = words(" ".join([p.title, *(h for _, h in headings), text]))
+        seq = words(" ".join([names, about, *(h for _, h in headings), text]))
         found = _find_phrases(seq, starts)
         present = set(seq) | set(found)
         for group in synonyms:  # a page with either form is found by both
@@ -251,6 +276,6 @@ def documents(project: Project, pages: Iterable[BuiltPage]) -> list[SearchDoc]:
         tags = p.meta.get("tags")
         themes.update(tag_keys[str(t).lower()] for t in tags if str(t).lower() in tag_keys) if isinstance(tags, list) else None
         summary = " ".join(text.split())[:180]
-        docs.append(SearchDoc(url=p.url, title=p.title, kind=kind_of(p.src), review=review, themes=sorted(themes),
+        docs.append(SearchDoc(url=p.url, title=p.title, names=names, about=about, kind=kind_of(p.src), review=review, themes=sorted(themes),
                               headings=headings, text=text, summary=summary, phrases=found, boost=_boost(p.src, project)))
     return docs

@@ -30,8 +30,8 @@ WORKER_SOURCE = "assets/casework/search-worker-src.js"  # the worker as a string
 
 def _field_terms(doc: SearchDoc) -> list[Counter[str]]:
     return [
-        Counter(terms(doc.title)),
-        Counter(terms(" ".join(h for _, h in doc.headings))),
+        Counter(terms(doc.names)),
+        Counter(terms(" ".join([doc.about, *(h for _, h in doc.headings)]))),
         Counter(doc.phrases),
         Counter(terms(doc.text)),
     ]
@@ -51,7 +51,7 @@ def build(project: Project, docs: Sequence[SearchDoc]) -> dict[str, object]:
             for tok, n in c.items():
                 index[tok].setdefault(f, {})[short_id] = n
         stored[str(short_id)] = {"t": doc.title, "u": doc.url, "k": doc.kind, "r": doc.review, "th": doc.themes,
-                                 "b": doc.boost, "s": doc.summary,
+                                 "b": doc.boost, "s": doc.about or doc.summary, "n": doc.names,
                                  "h": [[a, h] for a, h in doc.headings if a][:12]}
     n = len(docs)
     reviews = {d.review for d in docs if d.review}
