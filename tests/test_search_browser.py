@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from browsing import Tab, axe, describe, file_url, search
 from conftest import REPO
 

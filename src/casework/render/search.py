@@ -247,8 +247,8 @@ def documents(project: Project, pages: Iterable[BuiltPage]) -> list[SearchDoc]:
     owners = review_phrases(project)
     starts: dict[str, list[tuple[str, ...]]] = {}
     for ph in known_phrases(project):
-        seq = tuple(ph.split("_"))
-        starts.setdefault(seq[0], []).append(seq)
+        parts = tuple(ph.split("_"))
+        starts.setdefault(parts[0], []).append(parts)
     synonyms = synonym_groups(project)
     tag_keys = {t.title.lower(): k for k, t in project.themes.items()}
     docs: list[SearchDoc] = []
