@@ -9,6 +9,9 @@
     longtask_ms       the longest main-thread task (Long Tasks API, which reports tasks over 50 ms) from the
                       moment search is opened on a loaded page until its first results; 0 means none over 50 ms
     heap_mb, renderer_mb  JS heap of the page and chromium renderers' RSS after the queries
+
+    python scripts/bench_search.py SITE [PAGE]        # the timings above
+    python scripts/bench_search.py SITE --lighthouse  # Lighthouse performance and accessibility on six pages
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from urllib.parse import unquote, urlparse
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 SEARCH_FILES = ("search/index-", "search-worker", "minisearch")
-QUERIES = ["information sharing", "written agreement", "disguised compliance", "capacity to protect", "MAPPA", "risk"]
+QUERIES = ["written agreement", "health visitor", "supervision", "conviction", "escalated", "nursery manager"]  # words of the corpus
 DONE = ("(q) => document.querySelector('.md-search__input').value === q"
         " && /matching/.test(document.querySelector('.md-search-result__meta').textContent)")
 LATER = """async (q) => {
@@ -100,7 +103,7 @@ def time_search(site: Path, page: str = "index.html", runs: int = 2) -> dict[str
                 ctx = browser.new_context()
                 tab = ctx.new_page()
                 requested: list[str] = []
-                tab.on("request", lambda r: requested.append(r.url))
+                tab.on("request", lambda r, seen=requested: seen.append(r.url))
                 tab.goto(url, wait_until="load")
                 tab.evaluate(LONGTASKS)
                 time.sleep(1.0)
@@ -117,8 +120,49 @@ def time_search(site: Path, page: str = "index.html", runs: int = 2) -> dict[str
             browser.close()
 
 
+LIGHTHOUSE_PAGES = {  # the issue's six pages; the first of each kind found in the site
+    "home": "index.html", "protocol": "protocol/section-3.html", "review brief": "reviews/*/brief.html",
+    "scenario node": "scenarios/*/n2.html", "quiz": "quizzes/*.html", "progress": "progress.html",
+}
+
+
+def lighthouse(site: Path, node_modules: Path) -> dict[str, tuple[float, float]]:
+    """Lighthouse (npm `lighthouse`, mobile preset, Debian chromium via CHROME_PATH) on pages served from 127.0.0.1:
+    page -> (performance, accessibility) scores out of 100."""
+    import functools
+    import http.server
+    import json
+    import os
+    import subprocess
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None  # type: ignore[method-assign,assignment]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        for name, pattern in LIGHTHOUSE_PAGES.items():
+            found = sorted(p for p in site.glob(pattern) if p.name != "index.html" or pattern == "index.html")
+            if not found:
+                continue
+            url = f"http://127.0.0.1:{server.server_address[1]}/{found[0].relative_to(site).as_posix()}"
+            run = subprocess.run([str(node_modules / ".bin" / "lighthouse"), url, "--quiet", "--output=json", "--output-path=stdout",
+                                  "--only-categories=performance,accessibility", "--chrome-flags=--headless --no-sandbox --disable-gpu"],
+                                 capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=600)
+            cats = json.loads(run.stdout)["categories"]
+            out[f"{name} ({found[0].relative_to(site).as_posix()})"] = (cats["performance"]["score"] * 100, cats["accessibility"]["score"] * 100)
+    finally:
+        server.shutdown()
+    return out
+
+
 if __name__ == "__main__":
     import json
     import sys
 
-    print(json.dumps(time_search(Path(sys.argv[1]), *(sys.argv[2:3] or ["index.html"])), indent=1))
+    site_arg = Path(sys.argv[1])
+    if "--lighthouse" in sys.argv:
+        print(json.dumps(lighthouse(site_arg, Path(__file__).resolve().parents[1] / "node_modules"), indent=1))
+    else:
+        print(json.dumps(time_search(site_arg, *(sys.argv[2:3] or ["index.html"])), indent=1))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
-from conftest import MINI
-
 from casework.checks import load_project
 from casework.render.search import BuiltPage, documents, known_phrases, page_text, terms, words
 from casework.render.search_index import build, chunks
+from conftest import MINI
 
 PAGE = ('<h1 id="t">Demo briefing<a class="headerlink" href="#t">¶</a></h1><p>Mr Z told the officer about MAPPA (demo-review 5.48).</p>'
         '<h2 id="next">What happens next</h2><p>Checks.</p><form data-search-exclude><button>Submit</button>Record it</form>'
