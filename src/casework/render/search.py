@@ -26,7 +26,8 @@ once only or other our out over own same she should so some such than that the t
 they this those through to too under until up very was we were what when where which while who whom why will
 with would you your
 """.split())
-KINDS = {"protocol": "Protocol", "review": "Review", "scenario": "Scenario", "quiz": "Quiz", "training": "Training", "page": "Page"}
+KINDS = {"protocol": "Protocol", "review": "Review", "scenario": "Scenario", "quiz": "Quiz", "training": "Training",
+         "source": "Source", "page": "Page"}
 GENERIC_TAIL = {"review", "briefing", "brief", "overview"}
 _WORD = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -172,6 +173,8 @@ def kind_of(src: str) -> str:
         return "quiz"
     if top == "training":
         return "training"
+    if top == "sources":
+        return "source"
     return "page"
 
 
@@ -215,6 +218,8 @@ def _owner(src: str, project: Project) -> str:
         return parts[1]
     if parts[0] == "scenarios" and len(parts) > 2 and parts[1] in project.scenarios:
         return project.scenarios[parts[1]].obj.review
+    if parts[0] == "sources" and len(parts) == 2 and parts[1].removesuffix(".md") in project.reviews:
+        return parts[1].removesuffix(".md")
     if parts[0] == "quizzes" and len(parts) == 2:
         bank = project.quizzes.get(parts[1].removesuffix(".md"))
         return (bank.obj.review or "") if bank else ""
