@@ -38,7 +38,7 @@ from casework.render import Generated, generate, pages
 from casework.render.brand import css as brand_css_text
 from casework.render.brand import expand as expand_brand
 from casework.render.glossary import abbreviations
-from casework.render.search import BuiltPage, SearchDoc, documents
+from casework.render.search import BuiltPage, SearchDoc, documents, excluded
 from casework.render.search_index import WORKER_SOURCE, index_files, worker_source
 
 log = logging.getLogger("mkdocs.plugins.casework")
@@ -100,6 +100,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         self.today = dt.date.today()
         self.base_dir = Path(".")
         self.search_pages: list[BuiltPage] = []
+        self.search_written = False
 
     # --- wiring -----------------------------------------------------------------
 
@@ -291,14 +292,15 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
             return html
         html = pages.accessible_checklists(html, re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.lower()))
         html = self._share_quiz_assets(html, page)
-        self.search_pages.append(BuiltPage(page.file.src_uri, page.file.url, page.title or "", html, dict(page.meta)))
+        if not excluded(page.meta):
+            self.search_pages.append(BuiltPage(page.file.src_uri, page.file.url, page.title or "", html, dict(page.meta)))
         return html
 
     @event_priority(-200)  # after Material's search and offline plugins
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """casework's prebuilt search index (casework.render.search_index), in place of Material's."""
-        if not self.config.enabled or self.project is None or self.dirty:
-            return  # a dirty rebuild sees only the pages it rebuilt: keep the last full index
+        if not self.config.enabled or self.project is None or (self.dirty and self.search_written):
+            return  # a dirty rebuild sees only the pages it rebuilt: keep the index of the first, full build
         site = Path(config.site_dir)
         for name in ("search_index.json", "search_index.js"):  # Material's index, which nothing loads now
             (site / "search" / name).unlink(missing_ok=True)
@@ -313,6 +315,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         worker = site / ASSET_DIR / "search-worker.js"
         if lib.is_file() and worker.is_file():
             (site / WORKER_SOURCE).write_text(worker_source(lib.read_text(encoding="utf-8"), worker.read_text(encoding="utf-8")), encoding="utf-8")
+        self.search_written = True
 
     def _share_quiz_assets(self, html: str, page: Page) -> str:
         try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -61,6 +61,12 @@ class SearchDoc:
     summary: str
     phrases: Counter[str]
     boost: float
+
+
+def excluded(meta: Mapping[str, Any]) -> bool:
+    """A page left out of search by its front matter (`search: {exclude: true}`): scenario nodes, guides, room modes."""
+    search_meta = meta.get("search")
+    return isinstance(search_meta, dict) and bool(search_meta.get("exclude"))
 
 
 def words(text: str) -> list[str]:
@@ -258,8 +264,7 @@ def documents(project: Project, pages: Iterable[BuiltPage]) -> list[SearchDoc]:
     tag_keys = {t.title.lower(): k for k, t in project.themes.items()}
     docs: list[SearchDoc] = []
     for p in sorted(pages, key=lambda p: p.url):
-        search_meta = p.meta.get("search")
-        if isinstance(search_meta, dict) and search_meta.get("exclude"):
+        if excluded(p.meta):
             continue
         text, all_headings, h1 = page_text(p.html)
         # short headings are headings; an outcome written as a long heading counts as text
