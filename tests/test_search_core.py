@@ -6,7 +6,7 @@ import json
 
 from casework.checks import load_project
 from casework.render.search import BuiltPage, documents, known_phrases, page_text, terms, words
-from casework.render.search_index import build, chunks
+from casework.render.search_index import build, chunks, from_chunks, subset
 from conftest import MINI
 
 PAGE = ('<h1 id="t">Demo briefing<a class="headerlink" href="#t">¶</a></h1><p>Mr Z told the officer about MAPPA (demo-review 5.48).</p>'
@@ -58,3 +58,17 @@ def test_index_is_minisearch_json_split_into_script_chunks() -> None:
     assert len(files) > 3 and all(t.startswith(f"__cwSearchChunk({i},{len(files)},") for i, t in enumerate(files.values()))
     text = "".join(json.loads(t[t.index(",", t.index(",") + 1) + 1:-3]) for t in files.values())
     assert json.loads(text) == json.loads(json.dumps(index))
+
+
+def test_a_package_carries_the_index_of_its_own_pages_only() -> None:
+    project = load_project(MINI)
+    pages = [BuiltPage("index.md", "index.html", "Home", "<p>alpha common</p>", {}),
+             BuiltPage("support.md", "support.html", "Support", "<p>beta common</p>", {})]
+    full = build(project, documents(project, pages))
+    back = from_chunks(chunks(full, size=50).values())
+    assert back == json.loads(json.dumps(full))
+    part = subset(full, {"support.html"})
+    terms_ = dict(part["index"])
+    assert part["documentCount"] == 1 and [d["u"] for d in part["storedFields"].values()] == ["support.html"]
+    assert "alpha" not in terms_ and terms_["beta"] == {"3": {"0": 1}} and terms_["common"] == {"3": {"0": 1}}
+    assert from_chunks(["not a chunk"]) is None

@@ -16,8 +16,10 @@ loads them itself with `importScripts`.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from casework.content.project import Project
 from casework.render.search import KINDS, STOP_WORDS, SearchDoc, known_phrases, terms
@@ -25,6 +27,7 @@ from casework.render.search import KINDS, STOP_WORDS, SearchDoc, known_phrases, 
 FIELDS = ("t", "h", "p", "x")
 CHUNK = 400_000
 INDEX_DIR = "search"
+_CHUNK = re.compile(r'__cwSearchChunk\((\d+),(\d+),(".*")\);\n', re.S)
 WORKER_SOURCE = "assets/casework/search-worker-src.js"  # the worker as a string, for a Blob worker from file://
 
 
@@ -83,6 +86,36 @@ def chunks(index: dict[str, object], size: int = CHUNK) -> dict[str, str]:
     text = json.dumps(index, separators=(",", ":"), ensure_ascii=False)
     parts = [text[i:i + size] for i in range(0, len(text), size)] or [""]
     return {f"{INDEX_DIR}/index-{i}.js": f"__cwSearchChunk({i},{len(parts)},{json.dumps(part)});\n" for i, part in enumerate(parts)}
+
+
+def from_chunks(texts: Iterable[str]) -> dict[str, object] | None:
+    """The index back from its chunk scripts (for a package that carries part of the site); None if unreadable."""
+    parts: dict[int, str] = {}
+    for text in texts:
+        m = _CHUNK.fullmatch(text)
+        if m is None:
+            return None
+        parts[int(m.group(1))] = json.loads(m.group(3))
+    if not parts or sorted(parts) != list(range(len(parts))):
+        return None
+    return dict(json.loads("".join(parts[i] for i in range(len(parts)))))
+
+
+def subset(index: dict[str, Any], urls: set[str]) -> dict[str, Any]:
+    """The index cut down to the pages at `urls`, renumbered, so a package's search finds only what it carries."""
+    old = [sid for sid, d in index["storedFields"].items() if d["u"] in urls]
+    new = {sid: str(i) for i, sid in enumerate(old)}
+    lengths = [index["fieldLength"][sid] for sid in old]
+    terms = []
+    for tok, fields in index["index"]:
+        kept = {f: {new[d]: n for d, n in docs.items() if d in new} for f, docs in fields.items()}
+        kept = {f: docs for f, docs in kept.items() if docs}
+        if kept:
+            terms.append([tok, kept])
+    return {**index, "documentCount": len(old), "nextId": len(old), "documentIds": {str(i): i for i in range(len(old))},
+            "fieldLength": {new[sid]: index["fieldLength"][sid] for sid in old},
+            "averageFieldLength": [sum(ln[f] for ln in lengths) / len(lengths) if lengths else 0 for f in range(len(FIELDS))],
+            "storedFields": {new[sid]: index["storedFields"][sid] for sid in old}, "index": terms}
 
 
 def worker_source(minisearch_js: str, worker_js: str) -> str:
