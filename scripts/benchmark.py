@@ -30,23 +30,21 @@ import re
 import resource
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_search import time_search  # noqa: E402
 from gen_corpus import generate  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-QUERIES = ["written agreement", "health visitor", "supervision", "conviction", "escalated", "nursery manager"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -125,8 +123,8 @@ def site_stats(site: Path) -> tuple[int, int, int, int, int]:
             html += size
         elif path.relative_to(site).parts[0] == "assets":
             assets += size
-    index = site / "search" / "search_index.json"
-    return pages, total, html, assets, index.stat().st_size if index.exists() else 0
+    index = sum(f.stat().st_size for f in (site / "search").glob("index-*.js"))  # casework's prebuilt index (#16)
+    return pages, total, html, assets, index
 
 
 def markdown_pages(root: Path) -> dict[str, str]:
@@ -184,91 +182,7 @@ def plain_material_project(corpus: Path, pages: dict[str, str], dest: Path) -> P
     return dest / "mkdocs.yml"
 
 
-# --- search in the browser ------------------------------------------------------------------
-
-
-def time_search(site: Path, page: str = "index.html") -> dict[str, float]:
-    """Search timings on `page` opened from file://, median of two fresh page loads.
-
-    first_s: from navigation start until results show for a query typed as soon as the search box
-    exists (under file:// Material's worker runs in an iframe on the page's main thread, and the page
-    `load` event waits for the index, so timing from `load` would miss the index build);
-    first_from_box_s: the same, from the moment the search box exists; later_s: later queries.
-    """
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            firsts: list[float] = []
-            from_box: list[float] = []
-            laters: list[float] = []
-            heap = renderer = 0.0
-            for run in range(2):  # two fresh page loads; the index is rebuilt after every load
-                ctx = browser.new_context()
-                tab = ctx.new_page()
-                tab.goto((site / page).as_uri(), wait_until="commit")
-                tab.wait_for_selector("input.md-search__input", state="attached")
-                box_ms = float(tab.evaluate("performance.now()"))
-                _query(tab, QUERIES[run])
-                done_ms = float(tab.evaluate("performance.now()"))
-                firsts.append(done_ms / 1000)
-                from_box.append((done_ms - box_ms) / 1000)
-                tab.wait_for_load_state("load")
-                for q in QUERIES[2:]:
-                    laters.append(_query(tab, q))
-                cdp = ctx.new_cdp_session(tab)
-                usage: dict[str, Any] = cdp.send("Runtime.getHeapUsage")
-                heap = max(heap, float(usage.get("usedSize", 0)) / 2**20)
-                renderer = max(renderer, renderer_rss_mb())
-                ctx.close()
-            return {"first_s": statistics.median(firsts), "first_from_box_s": statistics.median(from_box),
-                    "later_s": statistics.median(laters), "later_max_s": max(laters), "heap_mb": heap, "renderer_mb": renderer}
-        finally:
-            browser.close()
-
-
-def renderer_rss_mb() -> float:
-    """Resident memory of every chromium renderer process (Linux /proc), in MB."""
-    total = 0
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            cmdline = (proc / "cmdline").read_bytes()
-            if b"chromium" not in cmdline or b"--type=renderer" not in cmdline:
-                continue
-            status = (proc / "status").read_text(encoding="utf-8")
-        except OSError:
-            continue
-        total += int(next((ln.split()[1] for ln in status.splitlines() if ln.startswith("VmRSS:")), "0"))
-    return total / 1024
-
-
-def _query(tab: Any, query: str) -> float:
-    """Seconds from typing a query until Material shows results for it.
-
-    Material ignores a query typed before its search worker has built the index, so (as a user
-    would) the query is typed again every 50 ms until results appear; the time runs from the first.
-    """
-    box = tab.locator("input.md-search__input")
-    if not box.is_visible():
-        tab.keyboard.press("/")
-        box.wait_for(state="visible")
-    box.fill("")
-    box.press("End")
-    tab.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=120000)
-    start = time.perf_counter()
-    deadline = start + 120
-    while time.perf_counter() < deadline:
-        box.fill(query)
-        box.press("End")  # Material reads the query on key events, not on `input`
-        try:
-            tab.wait_for_selector(".md-search-result__item", timeout=50)
-            return time.perf_counter() - start
-        except Exception:  # noqa: BLE001 - not ready yet: type it again
-            box.fill("")
-    raise TimeoutError(f"no search results for {query!r} after 120 s")
+# --- search in the browser: scripts/bench_search.py (issue #16) ------------------------------------
 
 
 # --- mkdocs serve ------------------------------------------------------------------------------
@@ -372,14 +286,16 @@ def table(results: list[Result]) -> str:
     which other work on the machine disturbs far less than wall time."""
     head = ("| reviews | pages | casework build, wall (CPU) | CPU ms/page | peak RSS | site size | avg page | shared assets "
             "| search index | python-markdown, wall (CPU) | × markdown | plain Material, wall (CPU) | × Material "
-            "| search: first from open (from box) / later | JS heap / renderer RSS |")
+            "| search: first from open (from box) / later (worst) | search bytes before use | longest search task "
+            "| JS heap / renderer RSS |")
     rows = [head, "|" + "|".join("---" for _ in range(head.count("|") - 1)) + "|"]
     for r in results:
         cw = r.casework
         plain = f"{r.plain.seconds:.1f} s ({r.plain.cpu_seconds:.1f} s)" if r.plain else "–"
         x_plain = f"{cw.cpu_seconds / r.plain.cpu_seconds:.2f}" if r.plain and r.plain.cpu_seconds else "–"
-        search = (f"{r.search['first_s']:.1f} s ({r.search['first_from_box_s']:.1f} s) / {r.search['later_s']:.2f} s"
-                  if r.search else "–")
+        search = (f"{r.search['first_s']:.2f} s ({r.search['first_from_box_s']:.2f} s) / {r.search['later_s']:.3f} s "
+                  f"({r.search['later_max_s']:.3f} s) | {r.search['idle_bytes']:.0f} | "
+                  f"{r.search['longtask_ms']:.0f} ms" if r.search else "– | – | –")
         heap = f"{r.search['heap_mb']:.0f} MB / {r.search['renderer_mb']:.0f} MB" if r.search else "–"
         rows.append(
             f"| {r.reviews} | {r.pages} | {cw.seconds:.1f} s ({cw.cpu_seconds:.1f} s) | {r.ms_per_page:.0f} | {cw.peak_mb:.0f} MB "
@@ -423,7 +339,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", default="10,50,250", help="comma-separated numbers of reviews (default 10,50,250)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--search", action=argparse.BooleanOptionalAction, default=True,
-                    help="time Material search in headless chromium from file:// (default on)")
+                    help="time casework search in headless chromium from file:// (default on)")
     ap.add_argument("--plain", action=argparse.BooleanOptionalAction, default=True,
                     help="also build the same pages with plain Material (default on)")
     ap.add_argument("--nav", choices=["grouped", "flat"], default="grouped",

@@ -49,20 +49,26 @@ def describe(violations: list[dict[str, Any]]) -> str:
     return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in violations)
 
 
-def search(page: Any, query: str) -> list[str]:
-    """Search as a keyboard user does: press '/', type. Retypes while the index is still loading."""
-    page.keyboard.press("/")  # Material's search shortcut
+SEARCH_DONE = ("(q) => document.querySelector('.md-search__input').value === q"
+               " && /matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+
+
+def search(page: Any, query: str, type_it: bool = True) -> list[str]:
+    """Search as a keyboard user does: press '/', type, and wait for the results of that query (typing before
+    the index is ready is fine: the answer comes when it is)."""
     box = page.locator("input.md-search__input")
+    if not page.evaluate("document.getElementById('__search').checked"):
+        page.keyboard.press("/")  # the search shortcut
     box.wait_for(state="visible")
-    for _ in range(10):
-        box.fill("")
-        page.keyboard.type(query, delay=20)
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=2000)
-            break
-        except Exception:  # noqa: BLE001 - the worker was not ready yet; type again
-            continue
-    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    page.evaluate("document.querySelector('.md-search-result__list').textContent = ''")
+    box.fill("")
+    if type_it:
+        page.keyboard.type(query, delay=10)
+    else:
+        box.fill(query)
+    page.wait_for_function(SEARCH_DONE, arg=query, timeout=15000)
+    return page.locator(".md-search-result__item a").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))")
 
 
 def wait_for_diagram(page: Any, min_height: int) -> None:

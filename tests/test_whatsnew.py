@@ -70,7 +70,7 @@ def test_built_site_has_whats_new_and_feeds(mini_site: Path) -> None:
     assert json.loads((mini_site / "feed.json").read_text(encoding="utf-8"))["items"][1]["url"] == "index.html"
     assert ET.fromstring((mini_site / "rss.xml").read_bytes()).find("channel/item") is not None
     quiz = (mini_site / "quizzes/demo.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" type="application/atom+xml" title="What\'s new" href="../feed.xml">' in quiz
+    assert '<link rel="feed alternate" type="application/atom+xml" title="What\'s new" href="../feed.xml">' in quiz
 
 
 def _ids(pages: dict[str, str], base_url: str = "") -> list[str]:

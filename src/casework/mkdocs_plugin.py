@@ -38,14 +38,16 @@ from casework.render import Generated, generate, pages
 from casework.render.brand import css as brand_css_text
 from casework.render.brand import expand as expand_brand
 from casework.render.glossary import abbreviations
+from casework.render.search import BuiltPage, SearchDoc, documents, excluded
+from casework.render.search_index import WORKER_SOURCE, index_files, worker_source
 
 log = logging.getLogger("mkdocs.plugins.casework")
 
 ASSET_DIR = "assets/casework"
 VENDOR = {
     # site path -> path inside node_modules
-    f"{ASSET_DIR}/vendor/iframe-worker-shim.js": "iframe-worker/shim/index.js",
     f"{ASSET_DIR}/vendor/mermaid.min.js": "mermaid/dist/mermaid.min.js",
+    f"{ASSET_DIR}/vendor/minisearch.js": "minisearch/dist/umd/index.js",
 }
 REQUIRED_EXTENSIONS = ["abbr", "attr_list", "md_in_html", "pymdownx.tasklist"]
 
@@ -97,6 +99,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         self.facts: dict[str, dict[str, str]] = {}
         self.today = dt.date.today()
         self.base_dir = Path(".")
+        self.search_pages: list[BuiltPage] = []
+        self.search_written = False
 
     # --- wiring -----------------------------------------------------------------
 
@@ -104,7 +108,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         self.is_serve = command == "serve"
         self.dirty = dirty and self.is_serve
 
-    @event_priority(100)  # before Material's offline plugin looks at the polyfills
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
@@ -114,14 +118,11 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         for ext in REQUIRED_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
-        polyfills = config.extra.setdefault("polyfills", [])
-        shim = f"{ASSET_DIR}/vendor/iframe-worker-shim.js"
-        if shim not in polyfills:
-            polyfills.insert(0, shim)
         config.extra_css.append(f"{ASSET_DIR}/casework.css")
         if not config.repo_url:  # edit pencils only where a real repository is configured
             config.edit_uri = config.edit_uri_template = None
         config.extra_javascript.append(f"{ASSET_DIR}/casework.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/search.js")
         self._brand(config)
         self._load(config)
         return config
@@ -190,7 +191,11 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled or self.project is None:
             return files
+        # Material's offline plugin adds the iframe-worker shim (from unpkg) for Material's search worker. casework's
+        # search does not use that worker and needs the browser's own Worker (a Blob worker works from file://).
+        config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
         self.generated = {}
+        self.search_pages = []
         for g in generate(self.project):
             if files.get_file_from_path(g.path) is not None:
                 continue  # a page an author wrote wins over a generated one
@@ -286,7 +291,31 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if not self.config.enabled:
             return html
         html = pages.accessible_checklists(pages.focusable_terms(html), re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.lower()))
-        return self._share_quiz_assets(html, page)
+        html = self._share_quiz_assets(html, page)
+        if not excluded(page.meta):
+            self.search_pages.append(BuiltPage(page.file.src_uri, page.file.url, page.title or "", html, dict(page.meta)))
+        return html
+
+    @event_priority(-200)  # after Material's search and offline plugins
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """casework's prebuilt search index (casework.render.search_index), in place of Material's."""
+        if not self.config.enabled or self.project is None or (self.dirty and self.search_written):
+            return  # a dirty rebuild sees only the pages it rebuilt: keep the index of the first, full build
+        site = Path(config.site_dir)
+        for name in ("search_index.json", "search_index.js"):  # Material's index, which nothing loads now
+            (site / "search" / name).unlink(missing_ok=True)
+        docs: list[SearchDoc] = documents(self.project, self.search_pages)
+        self.search_pages = []
+        for old in (site / "search").glob("index-*.js"):
+            old.unlink()
+        for path, text in index_files(self.project, docs).items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_text(text, encoding="utf-8")
+        lib = site / ASSET_DIR / "vendor" / "minisearch.js"
+        worker = site / ASSET_DIR / "search-worker.js"
+        if lib.is_file() and worker.is_file():
+            (site / WORKER_SOURCE).write_text(worker_source(lib.read_text(encoding="utf-8"), worker.read_text(encoding="utf-8")), encoding="utf-8")
+        self.search_written = True
 
     def _share_quiz_assets(self, html: str, page: Page) -> str:
         try:
@@ -311,7 +340,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if not self.config.enabled:
             return output
         to_root = posixpath.relpath(".", posixpath.dirname(page.file.url) or ".")
-        feed = f'<link rel="alternate" type="application/atom+xml" title="What\'s new" href="{to_root}/feed.xml">'
+        # rel "feed alternate", not plain "alternate": Material fetches sitemap.xml for every [rel=alternate] link (an error from file://)
+        feed = f'<link rel="feed alternate" type="application/atom+xml" title="What\'s new" href="{to_root}/feed.xml">'
         output = output.replace("</head>", feed + "\n</head>", 1)
         widgets = "".join(f'<script src="{to_root}/{ASSET_DIR}/{name}.js"></script>\n' for name in pages.widget_scripts(output))
         if widgets:  # after casework.js (extra_javascript), which they build on

@@ -33,6 +33,7 @@ from casework.content.model import Module, Question
 from casework.content.project import Project
 from casework.publish.export import ExportError, build_site
 from casework.publish.scorm_manifest import manifest
+from casework.render import search_index as search_chunks
 from casework.render.html import node_page, quiz_page_path, scenario_dir
 from casework.render.training import module_page, set_page
 
@@ -282,14 +283,9 @@ def _site_files(site: Path, pages: Iterable[str]) -> list[str]:
 
 
 def search_index(site: Path, pages: set[str]) -> dict[str, str]:
-    """The site's search index, cut down to the package's pages (as search/search_index.json and, for file://, .js)."""
-    index = site / "search" / "search_index.json"
-    if not index.is_file():
-        return {}
-    data = json.loads(index.read_text(encoding="utf-8"))
-    data["docs"] = [d for d in data.get("docs", []) if str(d.get("location", "")).partition("#")[0] in pages]
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return {"search/search_index.json": text, "search/search_index.js": f"var __index = {text};"}
+    """The site's prebuilt search index (casework.render.search_index), cut down to the package's pages."""
+    index = search_chunks.from_chunks(p.read_text(encoding="utf-8") for p in sorted((site / "search").glob("index-*.js")))
+    return search_chunks.chunks(search_chunks.subset(index, pages)) if index else {}
 
 
 def write_package(unit: Unit, project: Project, site: Path, out: Path, version: str) -> Package:
