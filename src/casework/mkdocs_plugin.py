@@ -37,6 +37,7 @@ from casework.render import Generated, generate, pages
 from casework.render.brand import css as brand_css_text
 from casework.render.brand import expand as expand_brand
 from casework.render.glossary import abbreviations
+from casework.render.sanitise import clean as clean_html
 
 log = logging.getLogger("mkdocs.plugins.casework")
 
@@ -81,6 +82,8 @@ class CaseworkConfig(base.Config):  # type: ignore[no-untyped-call]
     brand = c.SubConfig(BrandConfig)
     serve_cache = c.Type(str, default=".cache/casework")
     """Where `mkdocs serve --dirty` keeps generated pages between rebuilds, relative to mkdocs.yml."""
+    raw_html = c.Type(bool, default=False)
+    """Trust raw HTML in content files' Markdown fields (off: it is sanitised; see the authoring guide's field types)."""
 
 
 class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-call]
@@ -95,6 +98,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         self.sources: dict[str, Source] = {}
         self.today = dt.date.today()
         self.base_dir = Path(".")
+        self.worker_shim: str | None = None
+        self.content_scripts: dict[str, set[str]] = {}  # page -> inline scripts its content brought: never given a hash
 
     # --- wiring -----------------------------------------------------------------
 
@@ -211,6 +216,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
             src = self._node_module(module_path)
             if src.is_file():
                 files.append(File.generated(config, site_path, abs_src_path=str(src)))
+                if site_path.endswith("iframe-worker-shim.js"):
+                    self.worker_shim = src.read_text(encoding="utf-8")  # its iframe's inline script needs a hash (CSP)
             else:
                 msg = f"casework: {src} is missing; run `npm ci` (or `make setup`) so the site works offline"
                 if self.is_serve:
@@ -265,6 +272,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if not self.config.enabled or self.project is None:
             return markdown
         src = page.file.src_uri
+        pages.escape_meta(page.meta)  # plain-text front matter (title, description), before any template prints it
         out = expand_brand(pages.expand_markers(link_citations(markdown, src, self.sources)), self.brand)
         out = pages.review_banner(page.meta, self.today) + out + pages.page_record(page.meta)
         if self.is_serve and self.project.errors:
@@ -277,7 +285,23 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if not self.config.enabled:
             return html
         html = pages.accessible_checklists(html, re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.lower()))
+        html = self._sanitise(html, page)
         return self._share_quiz_assets(html, page)
+
+    def _sanitise(self, html: str, page: Page) -> str:
+        """Clean a generated page's HTML (Markdown fields from content files); note the inline scripts any page's content brought."""
+        try:
+            from mkdocs_quiz import plugin as quiz
+            tail_at = html.rfind(quiz.style)  # mkdocs-quiz appends its style and scripts after the content
+        except ImportError:
+            tail_at = -1
+        content, tail = (html[:tail_at], html[tail_at:]) if tail_at >= 0 else (html, "")
+        content = pages.tidy_quiz_html(content)
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None and not self.config.raw_html:
+            content = clean_html(content, keep=generated.keep)
+        self.content_scripts[page.file.src_uri] = set(pages.inline_scripts(content))
+        return content + tail
 
     def _share_quiz_assets(self, html: str, page: Page) -> str:
         try:
@@ -286,7 +310,6 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
             return html
         if quiz.style not in html:
             return html
-        html = pages.tidy_quiz_html(html)
         to_root = posixpath.relpath(".", posixpath.dirname(page.file.url) or ".")
         asset = f"{to_root}/{ASSET_DIR}"
         key = re.sub(r"\.html$", "", page.file.url)
@@ -311,7 +334,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if 'class="mermaid"' in output:
             tag = f'<script src="{to_root}/{ASSET_DIR}/vendor/mermaid.min.js"></script>'
             output = output.replace("</head>", tag + "\n</head>", 1)
-        return output
+        shim = self.worker_shim if f"{ASSET_DIR}/vendor/iframe-worker-shim.js" in output else None
+        return pages.with_csp(output, self.content_scripts.pop(page.file.src_uri, set()), shim)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.project is not None:

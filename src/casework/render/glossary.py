@@ -40,13 +40,13 @@ def render_glossary(project: Project, usage: dict[str, list[str]]) -> str:
     ]
     for t in sorted(project.terms, key=lambda t: t.term.lower()):
         anchor = re.sub(r"[^a-z0-9]+", "-", t.term.lower()).strip("-")
-        parts.append(f"### {t.term} {{ #{anchor} }}\n")
+        parts.append(f"### {esc(t.term)} {{ #{anchor} }}\n")
         if t.expansion:
-            parts.append(f"*{t.expansion}*\n")
+            parts.append(f"*{esc(t.expansion)}*\n")
         parts.append(t.meaning + "\n")
         used = usage.get(t.term, [])
         if used:
-            links = ", ".join(f"[{page_title(project, p)}]({relative_link(page, p)})" for p in used[:8])
+            links = ", ".join(f"[{esc(page_title(project, p))}]({relative_link(page, p)})" for p in used[:8])
             more = f" and {len(used) - 8} more" if len(used) > 8 else ""
             parts.append(f'<p class="cw-used-in" markdown="1">Used in: {links}{more}</p>\n')
     return "\n".join(parts)

@@ -66,5 +66,5 @@ def render_coverage(project: Project) -> str:
         target, anchor = item_page(ref)
         qs = ", ".join(f"[{q}]({relative_link(page, 'quizzes/' + q.split('/')[0] + '.md')}#q-{q.split('/')[1]})" for q in c["questions"]) or "**none**"
         chs = ", ".join(c["choices"]) or "**none**"
-        parts.append(f"| [{train_label(ref, project)}]({relative_link(page, target)}#{anchor}) | {qs} | {chs} |")
+        parts.append(f"| [{esc(train_label(ref, project))}]({relative_link(page, target)}#{anchor}) | {qs} | {chs} |")
     return "\n".join(parts) + "\n"
