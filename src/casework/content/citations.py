@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -88,6 +89,9 @@ def relative_link(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, base or ".")
 
 
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}|~^"})
+
+
 def link_citations(text: str, page: str, sources: dict[str, Source]) -> str:
     """Turn citation groups in `text` into links to the pages that hold them."""
 
@@ -96,11 +100,12 @@ def link_citations(text: str, page: str, sources: dict[str, Source]) -> str:
         if isinstance(r, str):
             return part
         src = sources[r.key]
-        label = f"{src.short} {r.locator}"
+        # a source's names are plain text: escaped, with Markdown punctuation inert, wherever the link lands
+        label = html.escape(f"{src.short} {r.locator}", quote=False).translate(_INERT)
         title = f"{src.title} ({src.publisher}, {src.date[:4]}), {r.locator}".replace('"', "'")
-        if r.page:
+        if r.page:  # Markdown escapes a link's title itself
             return f'[{label}]({relative_link(page, r.page)} "{title}"){{ .cw-cite }}'
-        return f'<span class="cw-cite" title="{title}">{label}</span>'
+        return f'<span class="cw-cite" title="{html.escape(title)}">{label}</span>'
 
     def group(m: re.Match[str]) -> str:
         parts = _SPLIT.split(m.group("body").strip())

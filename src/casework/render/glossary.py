@@ -7,6 +7,7 @@ import re
 from casework.content.citations import relative_link
 from casework.content.project import Project
 from casework.render.html import esc, front_matter, one_line, page_title
+from casework.render.pages import plain
 
 TOPICS_PAGE = "topics.md"
 
@@ -26,7 +27,8 @@ def render_topics(project: Project) -> str:
     ]
     parts.append("| Topic | What it covers |\n|---|---|")
     # raw HTML links: the anchors come from Material's tag listing, which is filled in after MkDocs validates anchors
-    parts += [f'| <a href="#tag:{tag_slug(t.title)}">{esc(t.title)}</a> | {esc(t.description)} |' for t in project.themes.values()]
+    # the listing's anchors are made from the tag as the page prints it, escaped (pages.escape_meta)
+    parts += [f'| <a href="#tag:{tag_slug(plain(t.title))}">{esc(t.title)}</a> | {esc(t.description)} |' for t in project.themes.values()]
     parts += ["", "## Pages by topic\n", "<!-- material/tags { toc: false } -->\n"]
     return "\n".join(parts) + "\n"
 

@@ -168,7 +168,15 @@ def escape_meta(meta: MutableMapping[str, Any]) -> None:
     for key in PLAIN_META:
         value = meta.get(key)
         if value is not None and not isinstance(value, (dict, list)):
-            meta[key] = html.escape(" ".join(str(value).split()), quote=True)
+            meta[key] = plain(value)
+    tags = meta.get("tags")
+    if isinstance(tags, list):  # Material's tags plugin prints tag names unescaped, in the page and the listing
+        meta["tags"] = [plain(t) for t in tags]
+
+
+def plain(value: object) -> str:
+    """Plain text for a template that prints it as HTML: escaped, on one line; an apostrophe stays as it is."""
+    return html.escape(" ".join(str(value).split()), quote=False).replace('"', "&quot;")
 
 
 _SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
