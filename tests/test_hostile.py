@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from browsing import file_url
 from conftest import mkdocs_build
 from hostile import PLAIN, SCENARIO_TITLE, make_hostile
