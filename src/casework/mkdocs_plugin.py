@@ -337,6 +337,28 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         shim = self.worker_shim if f"{ASSET_DIR}/vendor/iframe-worker-shim.js" in output else None
         return pages.with_csp(output, self.content_scripts.pop(page.file.src_uri, set()), shim)
 
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Pages built from a template alone (404.html) get the policy too."""
+        if self.config.enabled and template_name.endswith(".html"):
+            return pages.with_csp(output_content, worker_shim=self.worker_shim if "iframe-worker-shim.js" in output_content else None)
+        return output_content
+
+    @event_priority(-100)  # after mkdocs-redirects has written its redirect pages
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The redirect pages of moved pages get the same Content-Security-Policy as every other page."""
+        if not self.config.enabled:
+            return
+        redirects = config.plugins.get("redirects")
+        maps = redirects.config.get("redirect_maps", {}) if redirects is not None else {}
+        site = Path(config.site_dir)
+        for old in maps:
+            stem = posixpath.splitext(old)[0]
+            for out in (site / f"{stem}.html", site / stem / "index.html"):
+                if out.is_file():
+                    text = out.read_text(encoding="utf-8")
+                    if "Content-Security-Policy" not in text:
+                        out.write_text(pages.with_csp(text), encoding="utf-8")
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.project is not None:
             root = self.project.root

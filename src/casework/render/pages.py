@@ -125,14 +125,14 @@ def tidy_quiz_html(html_text: str) -> str:
     def one(m: re.Match[str]) -> str:
         qid = re.sub(r"[^A-Za-z0-9_-]", "-", m.group("qid"))
         body = _QUIZ_ID.sub(f"quiz-{qid}", m.group("body"))
-        body = body.replace("<form ", "<form data-search-exclude ", 1)
+        body = re.sub(r"<form(?=[\s>])", "<form data-search-exclude", body, count=1)
         body = body.replace('<a href="#quiz-', '<a data-search-exclude aria-label="Link to this question" href="#quiz-', 1)
         return m.group(1) + body
 
-    out = _QUESTION.sub(one, html_text)
     # mkdocs-quiz writes `action="javascript:void(0);" onsubmit="return false;"` on every question's form: an inline
     # handler and a javascript: URL, both refused by the Content-Security-Policy. quiz.js and casework.js handle submit.
-    out = out.replace('<form action="javascript:void(0);" onsubmit="return false;"', "<form")
+    html_text = html_text.replace('<form action="javascript:void(0);" onsubmit="return false;"', "<form")
+    out = _QUESTION.sub(one, html_text)
     return _PROGRESS.sub("", out)
 
 
