@@ -158,3 +158,14 @@ def test_whats_new_and_feeds(real_site: Path) -> None:
     html = (real_site / "whats-new.html").read_text(encoding="utf-8")
     assert 'href="feed.xml"' in html and 'href="feed.json"' in html
     assert (real_site / "feed.xml").read_text(encoding="utf-8").count("<entry>") >= 40
+
+
+def test_site_facts_are_filled_in_on_pages_and_titles(real_site: Path) -> None:
+    from casework.checks import load_project
+
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    n = len(load_project(REPO).reviews)
+    themes = (real_site / "reviews/themes.html").read_text(encoding="utf-8")
+    assert f"<title>What recurs across the {words[n]} reviews" in themes
+    for page in ("index.html", "reviews/index.html", "reviews/themes.html", "protocol/index.html"):
+        assert "{{ reviews." not in (real_site / page).read_text(encoding="utf-8"), page

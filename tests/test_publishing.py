@@ -296,7 +296,7 @@ def test_a_page_past_its_next_review_gets_a_warning(mini_copy: Path, capsys: pyt
     code, text = run(capsys, "--root", str(mini_copy), "check", "--today", "2025-12-31")
     assert code == 0
     assert text.count("warning: next review was due on") == 3  # due-month, index, the quiz; due-year means the end of 2025
-    assert text.endswith("0 errors, 3 warnings\ncasework check: all good (1 reviews, 1 scenarios, 1 quiz banks, 2 sources, 1 training modules, 1 self-assessment sets)\n")
+    assert text.endswith("0 errors, 3 warnings\ncasework check: no errors, so the site builds; 3 warnings above to look at (1 reviews, 1 scenarios, 1 quiz banks, 2 sources, 1 training modules, 1 self-assessment sets)\n")
 
 
 def test_check_rejects_a_bad_today(capsys: pytest.CaptureFixture[str]) -> None:
@@ -378,7 +378,7 @@ def test_every_amendment_problem_is_reported_with_its_line() -> None:
         (5, "front matter 'amendments' (item 1): no note saying what changed"),
         (6, "front matter 'amendments' (item 2): date '2024' is not a date (YYYY-MM-DD or YYYY-MM)"),
         (7, "front matter 'amendments' (item 2): note must be a sentence of text"),
-        (10, "front matter 'amendments' (item 3): unknown key 'by'; an entry has only 'date' and 'note'"),
+        (10, "front matter 'amendments' (item 3): unknown key 'by'; an entry has only 'date', 'version' and 'note'"),
         (8, "front matter 'amendments' (item 3): no date"),
         (11, "front matter 'amendments' (item 4): must be a mapping with 'date' and 'note'"),
     ]

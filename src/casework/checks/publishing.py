@@ -29,6 +29,7 @@ import datetime as dt
 
 from casework.checks.base import docs_prefix
 from casework.checks.dates import check_amendments, check_review_dates
+from casework.checks.facts import check_facts
 from casework.checks.forms import check_forms
 from casework.checks.personal import check_personal_data
 from casework.checks.todos import check_todos
@@ -39,7 +40,7 @@ from casework.problems import Problem
 def check_publishing(project: Project, today: dt.date | None = None) -> list[Problem]:
     """Every publishing problem: TODO placeholders and personal data; review dates when `today` is given."""
     problems = (check_todos(project) + check_personal_data(project) + check_amendments(project)
-                + check_forms(project.docs_pages, docs_prefix(project)))
+                + check_forms(project.docs_pages, docs_prefix(project)) + check_facts(project))
     if today is not None:
         problems += check_review_dates(project, today)
     return problems

@@ -30,6 +30,7 @@ class Strict(BaseModel):
 
 class Amendment(Strict):
     date: IsoDate
+    version: str | None = Field(default=None, description="the version this change made (casework amend writes it)")
     note: str = Field(description="what changed and why, in a sentence")
 
 

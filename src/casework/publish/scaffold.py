@@ -243,8 +243,9 @@ def nav_review(key: str) -> str:
           - reviews/{key}/findings.md"""
 
 
-def next_steps(files: Sequence[NewFile], review: str | None = None, scenario: str | None = None, quiz: str | None = None) -> str:
-    """What to do after scaffolding, with the exact lines to paste into mkdocs.yml."""
+def next_steps(files: Sequence[NewFile], review: str | None = None, scenario: str | None = None, quiz: str | None = None,
+               wired: list[str] | None = None) -> str:
+    """What to do after scaffolding: with `wired`, what was added to mkdocs.yml's nav; without, the lines to paste."""
     names = ", ".join(f.path for f in files)
     out = [
         "",
@@ -254,8 +255,15 @@ def next_steps(files: Sequence[NewFile], review: str | None = None, scenario: st
         f"     ({GUIDE}) has the details.",
         "  2. Run `casework check` (or `make check`). Until every TODO is filled in it fails and lists",
         "     each one left, with its file and line. Fix everything it reports until it says `all good`.",
-        "  3. Add the new pages to the navigation in mkdocs.yml (nav:), copying these lines exactly:",
     ]
+    if wired is not None:
+        out += ["  3. The new pages are in the navigation (mkdocs.yml, nav:): " + ("; ".join(wired) or "they were there already") + "."]
+        if review:
+            out += [f"     Rename the label of '{review} (year)' to the review's short name and year, like `Case A (2024)`,",
+                    "     and move it if the review's year is not this year: the list is in year order."]
+        review = scenario = quiz = None  # nothing to paste
+    else:
+        out += ["  3. Add the new pages to the navigation in mkdocs.yml (nav:), copying these lines exactly:"]
     if review:
         out += ["", "     In the `- Case reviews:` list, before `- reviews/themes.md` (then change the label",
                 f"     '{review}' to the review's short name and year, like `Case A (2024)`):", "", nav_review(review)]
