@@ -124,6 +124,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if shim not in polyfills:
             polyfills.insert(0, shim)
         config.extra_css.append(f"{ASSET_DIR}/casework.css")
+        if not config.repo_url:  # edit pencils only where a real repository is configured
+            config.edit_uri = config.edit_uri_template = None
         config.extra_javascript.append(f"{ASSET_DIR}/casework.js")
         self._brand(config)
         self._load(config)
@@ -291,7 +293,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return html
-        html = pages.accessible_checklists(html, re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.lower()))
+        html = pages.accessible_checklists(pages.focusable_terms(html), re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.lower()))
         html = self._sanitise(html, page)
         return self._share_quiz_assets(html, page)
 
