@@ -37,7 +37,8 @@ def file_url(site: Path, page: str) -> str:
 
 
 def axe(page: Any) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(AXE))
+    # evaluated, not added as a <script>: the page's Content-Security-Policy refuses inline scripts it has no hash for
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
     result = page.evaluate(
         "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
         "['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}})"

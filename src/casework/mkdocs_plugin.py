@@ -38,6 +38,7 @@ from casework.render import Generated, generate, pages
 from casework.render.brand import css as brand_css_text
 from casework.render.brand import expand as expand_brand
 from casework.render.glossary import abbreviations
+from casework.render.sanitise import clean as clean_html
 from casework.render.search import BuiltPage, SearchDoc, documents, excluded
 from casework.render.search_index import WORKER_SOURCE, index_files, worker_source
 
@@ -84,6 +85,8 @@ class CaseworkConfig(base.Config):  # type: ignore[no-untyped-call]
     brand = c.SubConfig(BrandConfig)
     serve_cache = c.Type(str, default=".cache/casework")
     """Where `mkdocs serve --dirty` keeps generated pages between rebuilds, relative to mkdocs.yml."""
+    raw_html = c.Type(bool, default=False)
+    """Trust raw HTML in content files' Markdown fields (off: it is sanitised; see the authoring guide's field types)."""
 
 
 class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-call]
@@ -101,6 +104,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         self.base_dir = Path(".")
         self.search_pages: list[BuiltPage] = []
         self.search_written = False
+        self.worker_shim: str | None = None
+        self.content_scripts: dict[str, set[str]] = {}  # page -> inline scripts its content brought: never given a hash
 
     # --- wiring -----------------------------------------------------------------
 
@@ -221,6 +226,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
             src = self._node_module(module_path)
             if src.is_file():
                 files.append(File.generated(config, site_path, abs_src_path=str(src)))
+                if site_path.endswith("iframe-worker-shim.js"):
+                    self.worker_shim = src.read_text(encoding="utf-8")  # its iframe's inline script needs a hash (CSP)
             else:
                 msg = f"casework: {src} is missing; run `npm ci` (or `make setup`) so the site works offline"
                 if self.is_serve:
@@ -279,6 +286,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         for key in ("title", "description"):  # front matter may use the site's facts too ("What recurs across the {{ reviews.words }} reviews")
             if self.facts and isinstance(page.meta.get(key), str):
                 page.meta[key] = pages.expand_facts(page.meta[key], self.facts)
+        pages.escape_meta(page.meta)  # plain-text front matter (title, description, tags), before any template prints it
         out = expand_brand(pages.expand_markers(link_citations(out, src, self.sources)), self.brand)
         out = pages.review_banner(page.meta, self.today) + out + pages.page_record(page.meta)
         if self.is_serve and self.project.errors:
@@ -291,15 +299,22 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if not self.config.enabled:
             return html
         html = pages.accessible_checklists(pages.focusable_terms(html), re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.lower()))
+        html = self._sanitise(html, page)
         html = self._share_quiz_assets(html, page)
         if not excluded(page.meta):
             self.search_pages.append(BuiltPage(page.file.src_uri, page.file.url, page.title or "", html, dict(page.meta)))
         return html
 
-    @event_priority(-200)  # after Material's search and offline plugins
+    @event_priority(-200)  # after Material's search and offline plugins, and after mkdocs-redirects has written its pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        self._csp_on_redirects(config)
+        self._write_search_index(config)
+
+    def _write_search_index(self, config: MkDocsConfig) -> None:
         """casework's prebuilt search index (casework.render.search_index), in place of Material's."""
-        if not self.config.enabled or self.project is None or (self.dirty and self.search_written):
+        if self.project is None or (self.dirty and self.search_written):
             return  # a dirty rebuild sees only the pages it rebuilt: keep the index of the first, full build
         site = Path(config.site_dir)
         for name in ("search_index.json", "search_index.js"):  # Material's index, which nothing loads now
@@ -317,6 +332,21 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
             (site / WORKER_SOURCE).write_text(worker_source(lib.read_text(encoding="utf-8"), worker.read_text(encoding="utf-8")), encoding="utf-8")
         self.search_written = True
 
+    def _sanitise(self, html: str, page: Page) -> str:
+        """Clean a generated page's HTML (Markdown fields from content files); note the inline scripts any page's content brought."""
+        try:
+            from mkdocs_quiz import plugin as quiz
+            tail_at = html.rfind(quiz.style)  # mkdocs-quiz appends its style and scripts after the content
+        except ImportError:
+            tail_at = -1
+        content, tail = (html[:tail_at], html[tail_at:]) if tail_at >= 0 else (html, "")
+        content = pages.tidy_quiz_html(content)
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None and not self.config.raw_html:
+            content = clean_html(content, keep=generated.keep)
+        self.content_scripts[page.file.src_uri] = set(pages.inline_scripts(content))
+        return content + tail
+
     def _share_quiz_assets(self, html: str, page: Page) -> str:
         try:
             from mkdocs_quiz import plugin as quiz
@@ -324,7 +354,6 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
             return html
         if quiz.style not in html:
             return html
-        html = pages.tidy_quiz_html(html)
         to_root = posixpath.relpath(".", posixpath.dirname(page.file.url) or ".")
         asset = f"{to_root}/{ASSET_DIR}"
         key = re.sub(r"\.html$", "", page.file.url)
@@ -350,7 +379,27 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if 'class="mermaid"' in output:
             tag = f'<script src="{to_root}/{ASSET_DIR}/vendor/mermaid.min.js"></script>'
             output = output.replace("</head>", tag + "\n</head>", 1)
-        return output
+        shim = self.worker_shim if f"{ASSET_DIR}/vendor/iframe-worker-shim.js" in output else None
+        return pages.with_csp(output, self.content_scripts.pop(page.file.src_uri, set()), shim)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Pages built from a template alone (404.html) get the policy too."""
+        if self.config.enabled and template_name.endswith(".html"):
+            return pages.with_csp(output_content, worker_shim=self.worker_shim if "iframe-worker-shim.js" in output_content else None)
+        return output_content
+
+    def _csp_on_redirects(self, config: MkDocsConfig) -> None:
+        """The redirect pages of moved pages get the same Content-Security-Policy as every other page."""
+        redirects = config.plugins.get("redirects")
+        maps = redirects.config.get("redirect_maps", {}) if redirects is not None else {}
+        site = Path(config.site_dir)
+        for old in maps:
+            stem = posixpath.splitext(old)[0]
+            for out in (site / f"{stem}.html", site / stem / "index.html"):
+                if out.is_file():
+                    text = out.read_text(encoding="utf-8")
+                    if "Content-Security-Policy" not in text:
+                        out.write_text(pages.with_csp(text), encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.project is not None:

@@ -94,6 +94,14 @@
   function pathKey(id) { return "scenario:" + id; }
   var LABEL = { stronger: "Stronger practice", mixed: "Mixed practice", weaker: "Weaker practice" };
 
+  /* Forms on these pages (evaluation forms, action plans, quiz questions) are never sent anywhere. Submitting one
+     (Enter in a text box) must not reload the page; this replaces the inline onsubmit handlers that the
+     Content-Security-Policy forbids. Quiz questions still get their own submit handler (mkdocs-quiz). */
+  document.addEventListener("submit", function (e) {
+    var f = e.target;
+    if (f && f.closest && f.closest(".cw-form, .quiz, .cw-question")) e.preventDefault();
+  }, true);
+
   /* ---------- clear and print ---------- */
   function initControls() {
     document.querySelectorAll(".cw-clear").forEach(function (b) {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -98,6 +99,9 @@ def relative_link(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, base or ".")
 
 
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}|~^"})
+
+
 def link_citations(text: str, page: str, sources: dict[str, Source]) -> str:
     """Turn citation groups in `text` into links to their paragraphs on the source pages."""
 
@@ -106,8 +110,9 @@ def link_citations(text: str, page: str, sources: dict[str, Source]) -> str:
         if isinstance(r, str):
             return part
         src = sources[r.key]
-        label = f"{src.short} {r.locator}"
-        title = f"{src.title} ({src.publisher}, {date_year(src.date)}), {r.locator}".replace('"', "'")
+        # a source's names are plain text: escaped, with Markdown punctuation inert, wherever the link lands
+        label = html.escape(f"{src.short} {r.locator}", quote=False).translate(_INERT)
+        title = f"{src.title} ({src.publisher}, {date_year(src.date)}), {r.locator}".replace('"', "'")  # Markdown escapes a link's title
         return f'[{label}]({cite_href(page, r)} "{title}"){{ .cw-cite }}'
 
     def group(m: re.Match[str]) -> str:

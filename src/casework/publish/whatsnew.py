@@ -18,6 +18,7 @@ from urllib.parse import quote
 from casework.content.citations import relative_link
 from casework.content.dates import log_date
 from casework.content.yamlsrc import front_matter
+from casework.render.html import esc
 
 PAGE = "whats-new.md"
 
@@ -76,7 +77,7 @@ def render_page(entries: list[Entry], limit: int = 200) -> str:
         if label != month:
             parts.append(f"\n## {label}\n")
             month = label
-        parts.append(f"- **{label if e.month_only else e.date.isoformat()}**: [{e.title}]({relative_link(PAGE, e.page)}). {e.note}")
+        parts.append(f"- **{label if e.month_only else e.date.isoformat()}**: [{esc(e.title)}]({relative_link(PAGE, e.page)}). {esc(e.note)}")
     if not entries:
         parts.append("Nothing yet: pages list their changes under `amendments:` in their front matter.")
     return "\n".join(parts) + "\n"

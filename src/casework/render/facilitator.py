@@ -17,13 +17,13 @@ def render_facilitator(ls: Loaded[Scenario], project: Project) -> str:
               if t.timed_nodes else "")
     parts = [
         front_matter(title=f"Facilitator guide: {s.title}", search={"exclude": True}, scenario=s.id, facilitator=True),
-        f"# Facilitator guide: {s.title}\n",
+        f"# Facilitator guide: {esc(s.title)}\n",
         '<div class="cw-facilitator" markdown="1">\n',
         '!!! warning "Content note"\n',
         "    " + s.content_note.replace("\n", "\n    ") + "\n",
-        f"**Learners' role:** {s.role}. **Setting:** {s.setting}. **Time:** {s.minutes} minutes{timing}.\n",
+        f"**Learners' role:** {esc(s.role)}. **Setting:** {esc(s.setting)}. **Time:** {s.minutes} minutes{timing}.\n",
         "## Learning outcomes\n",
-        *[f"- {o}" for o in s.outcomes],
+        *[f"- {esc(o)}" for o in s.outcomes],
         "",
     ]
     if s.facilitator:

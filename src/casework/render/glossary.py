@@ -7,6 +7,7 @@ import re
 from casework.content.citations import relative_link
 from casework.content.project import Project
 from casework.render.html import cite_list, esc, front_matter, one_line, page_title
+from casework.render.pages import plain
 
 TOPICS_PAGE = "topics.md"
 
@@ -26,7 +27,8 @@ def render_topics(project: Project) -> str:
     ]
     parts.append("| Topic | What it covers |\n|---|---|")
     # raw HTML links: the anchors come from Material's tag listing, which is filled in after MkDocs validates anchors
-    parts += [f'| <a href="#tag:{tag_slug(t.title)}">{esc(t.title)}</a> | {esc(t.description)} |' for t in project.themes.values()]
+    # the listing's anchors are made from the tag as the page prints it, escaped (pages.escape_meta)
+    parts += [f'| <a href="#tag:{tag_slug(plain(t.title))}">{esc(t.title)}</a> | {esc(t.description)} |' for t in project.themes.values()]
     parts += ["", "## Pages by topic\n", "<!-- material/tags { toc: false } -->\n"]
     return "\n".join(parts) + "\n"
 
@@ -40,9 +42,9 @@ def render_glossary(project: Project, usage: dict[str, list[str]]) -> str:
     ]
     for t in sorted(project.terms, key=lambda t: t.term.lower()):
         anchor = re.sub(r"[^a-z0-9]+", "-", t.term.lower()).strip("-")
-        parts.append(f"### {t.term} {{ #{anchor} }}\n")
+        parts.append(f"### {esc(t.term)} {{ #{anchor} }}\n")
         if t.expansion:
-            parts.append(f"*{t.expansion}*\n")
+            parts.append(f"*{esc(t.expansion)}*\n")
         parts.append(t.meaning + "\n")
         if t.sources:
             parts.append(cite_list(t.sources, page, project) + "\n")
@@ -50,7 +52,7 @@ def render_glossary(project: Project, usage: dict[str, list[str]]) -> str:
             parts.append('<p class="cw-sources"><span class="cw-sources__label">Sources:</span> general knowledge, not from the sources</p>\n')
         used = usage.get(t.term, [])
         if used:
-            links = ", ".join(f"[{page_title(project, p)}]({relative_link(page, p)})" for p in used[:8])
+            links = ", ".join(f"[{esc(page_title(project, p))}]({relative_link(page, p)})" for p in used[:8])
             more = f" and {len(used) - 8} more" if len(used) > 8 else ""
             parts.append(f'<p class="cw-used-in" markdown="1">Used in: {links}{more}</p>\n')
     return "\n".join(parts)

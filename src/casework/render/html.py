@@ -17,6 +17,7 @@ import markdown as md
 from casework.content.citations import cite_href, item_page, relative_link, resolve
 from casework.content.model import QuizBank, Scenario
 from casework.content.project import Project
+from casework.render.sanitise import clean
 
 RATING_LABEL = {"stronger": "Stronger practice", "mixed": "Mixed practice", "weaker": "Weaker practice"}
 SUPPORT_PAGE = "support.md"
@@ -28,6 +29,7 @@ class Generated:
     markdown: str  # the page's Markdown; for a static file (kind "scenario-data", a .js file) its text
     source: str | None  # project-relative content file it came from
     kind: str  # "scenario-start", "scenario-node", "scenario-data", "facilitator", "room", "quiz", "findings", "coverage", "glossary"
+    keep: tuple[str, ...] = ()  # exact HTML the renderer wrote and trusts (its own <script src>): kept when the page is sanitised
 
     @property
     def is_page(self) -> bool:
@@ -35,8 +37,18 @@ class Generated:
         return self.path.endswith(".md")
 
 
+# Characters that mean something to Markdown or its extensions (emphasis, links, attribute lists, tables, code),
+# written as character references: they show as themselves, wherever the text lands (Markdown, raw HTML, attributes).
+_MARKDOWN_PUNCTUATION = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}|~^"})
+
+
 def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    """A plain-text field, written into a page: HTML-escaped, with Markdown punctuation inert, on one line.
+
+    Safe in Markdown text, headings, link text, table cells, raw HTML and double-quoted attribute values (the
+    only kind the renderers write); an apostrophe stays as it is.
+    """
+    return html.escape(" ".join(str(text).split()), quote=False).replace('"', "&quot;").translate(_MARKDOWN_PUNCTUATION)
 
 
 def front_matter(**meta: object) -> str:
@@ -47,8 +59,8 @@ _MD = md.Markdown(extensions=["attr_list", "md_in_html"])
 
 
 def md_html(text: str) -> str:
-    """Markdown to HTML for data attributes and scripts (the page itself is rendered by the site engine)."""
-    return str(_MD.reset().convert(text)).strip()  # one converter, reset between texts: building one costs more than most conversions
+    """A Markdown field as sanitised HTML, for data attributes and scripts (the page itself is rendered by the site engine)."""
+    return clean(str(_MD.reset().convert(text)).strip())  # one converter, reset between texts: building one costs more than most conversions
 
 
 def cite_list(citations: list[str], page: str, project: Project, label: str = "Sources") -> str:
@@ -62,7 +74,7 @@ def cite_list(citations: list[str], page: str, project: Project, label: str = "S
             parts.append(esc(c))
             continue
         src = sources[r.key]
-        parts.append(f"[{src.short} {r.locator}]({cite_href(page, r)})")
+        parts.append(f"[{esc(f'{src.short} {r.locator}')}]({cite_href(page, r)})")
     return f'<p class="cw-sources" markdown="1"><span class="cw-sources__label">{label}:</span> ' + "; ".join(parts) + "</p>"
 
 
@@ -85,7 +97,7 @@ def trains_list(refs: list[str], page: str, project: Project) -> str:
             for it in lr.obj.items():
                 if it.id == item_id:
                     title = f"{project.sources[review].obj.short if review in project.sources else review}, {item_label(item_id)}: {it.title}"
-        items.append(f"- [{title}]({relative_link(page, target)}#{anchor})")
+        items.append(f"- [{esc(title)}]({relative_link(page, target)}#{anchor})")
     return "\n".join(items)
 
 
@@ -100,7 +112,7 @@ def page_url(from_page: str, to_page: str) -> str:
 
 
 def page_title(project: Project, page: str) -> str:
-    """The title of a site page, for link text: front matter title, first heading, or a generated page's name."""
+    """The title of a site page, for link text (plain text: escape it where it is written): front matter title, first heading, or a generated page's name."""
     text = project.docs_pages.get(page)
     if text is not None:
         m = re.search(r"^title:\s*(.+)$", text, re.M) or re.search(r"^#\s+(.+)$", text, re.M)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import html
+import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 from casework.content.dates import parse_date
@@ -14,7 +17,7 @@ from casework.content.facts import VARIABLE
 ACTION_PLAN_MARKER = "<!-- casework:action-plan -->"
 
 ACTION_PLAN_FORM = """
-<form class="cw-form cw-action-plan" aria-labelledby="cw-action-plan-h" onsubmit="return false">
+<form class="cw-form cw-action-plan" aria-labelledby="cw-action-plan-h">
 <h2 id="cw-action-plan-h">Team feedback and action plan</h2>
 <p>Fill this in together after the briefing, then print it or save it as PDF for your team's records.
 Nothing you type here is stored or sent anywhere; it is gone when you close the page.</p>
@@ -152,11 +155,14 @@ def tidy_quiz_html(html_text: str) -> str:
     def one(m: re.Match[str]) -> str:
         qid = re.sub(r"[^A-Za-z0-9_-]", "-", m.group("qid"))
         body = _QUIZ_ID.sub(f"quiz-{qid}", m.group("body"))
-        body = body.replace("<form ", "<form data-search-exclude ", 1)
+        body = re.sub(r"<form(?=[\s>])", "<form data-search-exclude", body, count=1)
         body = body.replace('<a href="#quiz-', '<a data-search-exclude aria-label="Link to this question" href="#quiz-', 1)
         body = body.replace('<button type="submit" class="quiz-button">Submit</button>', '<button type="submit" class="quiz-button">Check answer</button>')
         return m.group(1) + _OPTION.sub(_lettered, body)
 
+    # mkdocs-quiz writes `action="javascript:void(0);" onsubmit="return false;"` on every question's form: an inline
+    # handler and a javascript: URL, both refused by the Content-Security-Policy. quiz.js and casework.js handle submit.
+    html_text = html_text.replace('<form action="javascript:void(0);" onsubmit="return false;"', "<form")
     out = _QUESTION.sub(one, html_text)
     return _PROGRESS.sub("", out)
 
@@ -180,6 +186,141 @@ WIDGETS: dict[str, tuple[str, ...]] = {
 def widget_scripts(html_text: str) -> list[str]:
     """The widget scripts a page needs, in a fixed order, from the markup it contains."""
     return [name for name, marks in WIDGETS.items() if any(m in html_text for m in marks)]
+
+
+# --- page metadata and the Content-Security-Policy ---------------------------------------
+
+PLAIN_META = ("title", "description", "author")
+
+
+def escape_meta(meta: MutableMapping[str, Any]) -> None:
+    """Escape a page's plain-text front matter in place, once, before any template or plugin prints it.
+
+    MkDocs and Material treat a page's title as HTML (they print `page.meta.title` and `page.title` unescaped in
+    `<title>`, the header, the nav and the search index), so a title written as plain text is escaped here, at
+    the source, and prints as itself everywhere, with no double escaping.
+    """
+    for key in PLAIN_META:
+        value = meta.get(key)
+        if value is not None and not isinstance(value, (dict, list)):
+            meta[key] = plain(value)
+    tags = meta.get("tags")
+    if isinstance(tags, list):  # Material's tags plugin prints tag names unescaped, in the page and the listing
+        meta["tags"] = [plain(t) for t in tags]
+
+
+def plain(value: object) -> str:
+    """Plain text for a template that prints it as HTML: escaped, on one line; an apostrophe stays as it is."""
+    return html.escape(" ".join(str(value).split()), quote=False).replace('"', "&quot;")
+
+
+_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+_SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
+JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"}
+
+
+def inline_scripts(html_text: str) -> list[str]:
+    """The bodies of the inline scripts a browser would run (not `<script src>`, not JSON or templates)."""
+    out = []
+    for m in _SCRIPT.finditer(html_text):
+        attrs = m.group("attrs")
+        if re.search(r"\bsrc\s*=", attrs, re.I):
+            continue
+        kind = _SCRIPT_TYPE.search(attrs)
+        if (kind.group(1).lower() if kind else "") in JS_TYPES:
+            out.append(m.group("body"))
+    return out
+
+
+def script_hash(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def _function_source(js: str, name: str) -> str | None:
+    """The source text of `function name(...){...}` in a script (braces counted; enough for a minified shim)."""
+    start = js.find(f"function {name}(")
+    if start < 0:
+        return None
+    depth, i = 0, js.index("{", start)
+    while i < len(js):
+        depth += {"{": 1, "}": -1}.get(js[i], 0)
+        if depth == 0:
+            return js[start:i + 1]
+        i += 1
+    return None
+
+
+def worker_shim_script(shim_js: str, worker_url: str) -> str | None:
+    """The inline script the iframe-worker shim writes into its iframe for a worker (search, from file://).
+
+    The shim stands in for a Web Worker where the browser refuses one (file://): it writes an iframe whose first
+    script is a template filled with two of its own functions and the worker's URL. The iframe inherits the page's
+    policy, so that script needs a hash; it is rebuilt here from the shim itself (None if the shim has changed shape).
+    """
+    m = re.search(r"document\.write\(`.*?<script>(?P<body>.*?)<\\/script>", shim_js, re.S)
+    if not m:
+        return None
+    out = m.group("body")
+    for name in re.findall(r"\$\{(\w+)\}", out):
+        source = _function_source(shim_js, name)
+        out = out.replace("${" + name + "}", source if source is not None else worker_url)
+    return out
+
+
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(?P<json>.*?)</script>', re.S)
+
+
+def search_worker_url(html_text: str) -> str | None:
+    """The search worker's URL as Material's page configuration gives it (relative to the page)."""
+    m = _CONFIG.search(html_text)
+    try:
+        url = json.loads(m.group("json")).get("search") if m else None
+    except ValueError:
+        return None
+    return url if isinstance(url, str) else None
+
+
+def content_security_policy(html_text: str, refused: frozenset[str] | set[str] = frozenset(), extra: tuple[str, ...] = ()) -> str:
+    """The policy for a finished page: the site's own files, and the hashes of the page's inline scripts.
+
+    `refused` are inline scripts that came from content (a page's Markdown), which never get a hash; `extra` are
+    scripts the page's own code writes at run time (the worker shim's iframe). Styles
+    allow 'unsafe-inline' because Material and the tags listing write style attributes; a style cannot run script.
+    Images allow data: for Material's icons in its CSS.
+    """
+    hashes = sorted({script_hash(body) for body in [*inline_scripts(html_text), *extra] if body not in refused})
+    return "; ".join([
+        "default-src 'self'",
+        "script-src " + " ".join(["'self'", *hashes]),
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "frame-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def with_csp(html_text: str, refused: frozenset[str] | set[str] = frozenset(), worker_shim: str | None = None) -> str:
+    """The page with its Content-Security-Policy as the first thing in <head> after the character set.
+
+    `worker_shim` is the iframe-worker shim's source when the page loads it (offline search from file://).
+    """
+    extra = []
+    url = search_worker_url(html_text) if worker_shim else None
+    if worker_shim and url:
+        script = worker_shim_script(worker_shim, url)
+        if script:
+            extra.append(script)
+    policy = content_security_policy(html_text, refused, tuple(extra))
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy, quote=False)}">'
+    m = re.search(r"<meta charset=[^>]*>", html_text[:2000], re.I) or re.search(r"<head[^>]*>", html_text[:2000], re.I)
+    if not m:
+        return tag + "\n" + html_text
+    return html_text[: m.end()] + "\n" + tag + html_text[m.end():]
 
 
 _CODE = re.compile(r"^(```+|~~~+)[^\n]*\n.*?^\1[ \t]*$|`+[^`\n]+`+", re.S | re.M)

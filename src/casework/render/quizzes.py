@@ -33,7 +33,7 @@ def render_quiz(lq: Loaded[QuizBank], project: Project) -> str:
     if bank.intro:
         parts.append(bank.intro + "\n")
     if review:
-        parts.append(f"Based on [{review.obj.title}]({relative_link(page, f'reviews/{review.obj.key}/findings.md')}).\n")
+        parts.append(f"Based on [{esc(review.obj.title)}]({relative_link(page, f'reviews/{review.obj.key}/findings.md')}).\n")
     parts.append(
         f'<div class="cw-quiz" data-cw-quiz="{esc(bank.id)}" data-cw-pass="{bank.pass_mark}" data-cw-total="{len(bank.questions)}" markdown="1">\n'
     )
@@ -150,5 +150,5 @@ def render_quiz_index(project: Project) -> str:
              "| Quiz | Questions | Pass mark |", "|---|---|---|"]
     for lq in project.quizzes.values():
         q = lq.obj
-        parts.append(f"| [{q.title}]({q.id}.md) | {len(q.questions)} | {q.pass_mark}% |")
+        parts.append(f"| [{esc(q.title)}]({q.id}.md) | {len(q.questions)} | {q.pass_mark}% |")
     return "\n".join(parts) + "\n"

@@ -24,7 +24,7 @@ def render_findings(lr: Loaded[Review], project: Project, cov: dict[str, dict[st
         content_note(page, "This page summarises a review of a case in which children were harmed or put at risk of sexual abuse."),
         "This page is generated from the review's data file. Each item has a stable ID that quiz questions and scenario choices use to say what they train.\n",
         "| | |", "|---|---|",
-        f"| Board | {esc(r.board)} |", f"| Review type | {esc(r.type)} |", f"| Date | {esc(show_date(r.date))}{' ' + r.date_note if r.date_note else ''} |",
+        f"| Board | {esc(r.board)} |", f"| Review type | {esc(r.type)} |", f"| Date | {esc(show_date(r.date))}{' ' + esc(r.date_note) if r.date_note else ''} |",
     ]
     if r.children:
         parts.append(f"| Children | {esc(r.children)} |")
@@ -68,5 +68,5 @@ def render_coverage(project: Project) -> str:
         target, anchor = item_page(ref)
         qs = ", ".join(f"[{q}]({relative_link(page, 'quizzes/' + q.split('/')[0] + '.md')}#q-{q.split('/')[1]})" for q in c["questions"]) or "**none**"
         chs = ", ".join(c["choices"]) or "**none**"
-        parts.append(f"| [{train_label(ref, project)}]({relative_link(page, target)}#{anchor}) | {qs} | {chs} |")
+        parts.append(f"| [{esc(train_label(ref, project))}]({relative_link(page, target)}#{anchor}) | {qs} | {chs} |")
     return "\n".join(parts) + "\n"

@@ -118,7 +118,7 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
     page = f"{base}/index.md"
     lines = [
         front_matter(title=s.title, description=s.summary.splitlines()[0][:160], scenario=s.id, **s.dates()),
-        f"# {s.title}\n",
+        f"# {esc(s.title)}\n",
         f'<div class="cw-scenario-start" data-cw-scenario="{esc(s.id)}" markdown="1">\n',
         '!!! warning "Content note"\n',
         "    " + s.content_note.replace("\n", "\n    ") + f" If this affects you, see [support]({relative_link(page, SUPPORT_PAGE)}).\n",
@@ -130,7 +130,7 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
         "<dt>Based on</dt><dd>" + (f'<a href="{esc(page_url(page, review_page))}">{esc(review_name)}</a>' if review_page else esc(review_name)) + "</dd>",
         "</dl>\n",
         "## What you will learn\n",
-        *[f"- {o}" for o in s.outcomes],
+        *[f"- {esc(o)}" for o in s.outcomes],
         "",
         f'[Start the scenario]({s.start}.md){{ .md-button .md-button--primary .cw-start }}',
         "",
@@ -147,12 +147,12 @@ def render_scenario(ls: Loaded[Scenario], project: Project) -> list[Generated]:
         "",
         data_script,
     ]
-    out.append(Generated(page, "\n".join(lines) + "\n", ls.file, "scenario-start"))
+    out.append(Generated(page, "\n".join(lines) + "\n", ls.file, "scenario-start", keep=(data_script,)))
 
     inc = incoming(s)
     where = (depths(s), typical_length(s), sum(1 for n in s.nodes.values() if n.ending))
     for nid, node in s.nodes.items():
-        out.append(Generated(node_page(s, nid), render_node(s, nid, node, inc[nid], project, data_script, where), ls.file, "scenario-node"))
+        out.append(Generated(node_page(s, nid), render_node(s, nid, node, inc[nid], project, data_script, where), ls.file, "scenario-node", keep=(data_script,)))
     out.append(Generated(f"{base}/facilitator.md", render_facilitator(ls, project), ls.file, "facilitator"))
     out.append(Generated(f"{base}/room.md", render_room(ls, project), ls.file, "room"))
     out.append(Generated(data_file(s), render_scenario_data(s, project), ls.file, "scenario-data"))
@@ -207,7 +207,7 @@ def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int
         ]
         for i, ch in enumerate(node.choices):
             parts.append(
-                f'{i + 1}. [{ch.text}]({ch.goto}.md#from-{nid}-{i + 1})'
+                f'{i + 1}. [{esc(ch.text)}]({ch.goto}.md#from-{nid}-{i + 1})'
             f'{{ .cw-choice data-cw-choice="{i}" data-cw-cid="{esc(ch.key())}" data-cw-from="{nid}" }}'
             )
         parts += ["", "</nav>\n"]
@@ -225,7 +225,7 @@ def render_node(s: Scenario, nid: str, node: Node, arrivals: list[tuple[str, int
         refs = sorted(set(s.trains) | {t for n in s.nodes.values() for ch in n.choices for t in ch.trains})
         if refs:
             parts += ["### What this scenario trains\n", trains_list(refs, page, project), ""]
-        links = [f"- [{page_title(project, p)}]({relative_link(page, p)})" for p in d.protocol]
+        links = [f"- [{esc(page_title(project, p))}]({relative_link(page, p)})" for p in d.protocol]
         if d.quiz:
             links.append(f"- [Quiz: check your understanding]({relative_link(page, f'quizzes/{d.quiz}.md')})")
         if links:
@@ -258,7 +258,7 @@ def render_scenario_index(project: Project) -> str:
     for ls in project.scenarios.values():
         s = ls.obj
         src = project.sources.get(s.review)
-        based = f"[{src.obj.short}]({relative_link(page, src.obj.page)})" if src and src.obj.page else s.review
-        parts.append(f"| [{s.title}]({s.id}/index.md) | {s.role} | {s.minutes} min | {based} | "
+        based = f"[{esc(src.obj.short)}]({relative_link(page, src.obj.page)})" if src and src.obj.page else esc(s.review)
+        parts.append(f"| [{esc(s.title)}]({s.id}/index.md) | {esc(s.role)} | {s.minutes} min | {based} | "
                      f"[guide]({s.id}/facilitator.md) · [room mode]({s.id}/room.md) |")
     return "\n".join(parts) + "\n"
