@@ -21,7 +21,7 @@ from casework.content.project import Project
 from casework.render.html import md_html
 
 VERSIONS = {"2.1": QTIVersion.V2_1, "1.2": QTIVersion.V1_2}
-FILL_BLANK = re.compile(r"\[\[([^\]]+)\]\]")
+FILL_BLANK = re.compile(r"\[\[([^\[\]]+)\]\]")  # no '[' inside: linear on a run of '[[' (issue #18)
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries carry no build time, so an unchanged bank exports byte-identical
 
 
