@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from casework.checks.base import CITE_HINT
 from casework.checks.citations import check_prose_citations
+from casework.checks.offline import check_offline
 from casework.checks.publishing import check_publishing
 from casework.checks.quizzes import check_quiz
 from casework.checks.scenarios import check_scenario
@@ -107,3 +108,4 @@ def check_project(project: Project) -> None:
     check_training(project, trains)
 
     p.extend(check_publishing(project))
+    p.extend(check_offline(project))
