@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from casework.checks.base import CITE_HINT
 from casework.checks.citations import check_prose_citations
+from casework.checks.ids import check_case_collisions
 from casework.checks.offline import check_offline
 from casework.checks.publishing import check_publishing
 from casework.checks.quizzes import check_quiz
@@ -109,3 +110,4 @@ def check_project(project: Project) -> None:
 
     p.extend(check_publishing(project))
     p.extend(check_offline(project))
+    p.extend(check_case_collisions(project))
