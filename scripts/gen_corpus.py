@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -176,6 +177,9 @@ def _brief_md(rng: random.Random, r: Review) -> str:
 def _index_md(rng: random.Random, r: Review) -> str:
     parts = [_page_meta(f"{r.short}: 7-minute briefing", f"A 7-minute team briefing on the {r.short}.", r.theme_titles[:2], r.year),
              f"# {r.short}: 7-minute briefing\n",
+             '!!! warning "Content note"',
+             "    This page discusses a child harmed by an adult known to agencies. "
+             "If it affects you, talk to your supervisor or see [Support](../../support.md).\n",
              f"**In one line:** {_sentence(rng, r.key)}\n",
              f"**Source:** {r.board}, *{r.title}*, {r.year} ({r.key} 1.1).\n",
              f"Go deeper: [learning brief](brief.md) · [findings](findings.md) · "
@@ -382,7 +386,8 @@ def _static_docs(rng: random.Random, docs: Path, reviews: list[Review]) -> None:
         (docs / "protocol" / f"section-{n}.md").write_text(f"---\ntitle: Section {n}\n---\n\n# Section {n}\n\n{body}\n", encoding="utf-8")
     rows = "\n".join(f"| [{r.short}]({r.key}/index.md) | {r.type} | {r.year} | {', '.join(r.theme_titles)} |" for r in reviews)
     (docs / "reviews" / "index.md").write_text(
-        "---\ntitle: Case reviews\n---\n\n# Case reviews\n\n| Review | Type | Year | Themes |\n|---|---|---|---|\n" + rows + "\n",
+        "---\ntitle: Case reviews\n---\n\n# Case reviews\n\n!!! warning \"Content note\"\n"
+        "    These reviews are about children harmed by adults known to agencies. See [Support](../support.md).\n\n| Review | Type | Year | Themes |\n|---|---|---|---|\n" + rows + "\n",
         encoding="utf-8")
 
 
@@ -399,7 +404,9 @@ def generate(out: Path, reviews: int, seed: int, nav: str = "flat") -> None:
     (out / "docs" / "reviews").mkdir()
     themes_text = (REPO / "themes.yml").read_text(encoding="utf-8")
     (out / "themes.yml").write_text(themes_text, encoding="utf-8")
-    shutil.copyfile(REPO / "glossary.yml", out / "glossary.yml")
+    # the real glossary, less its terms' `sources:` (they cite the real sources, which the corpus does not have)
+    glossary = (REPO / "glossary.yml").read_text(encoding="utf-8")
+    (out / "glossary.yml").write_text(re.sub(r"(?m)^    sources: .*\n", "", glossary), encoding="utf-8")
     theme_titles: dict[str, str] = {}
     key = ""
     for line in themes_text.splitlines():

@@ -93,9 +93,22 @@ def test_glossary_terms_become_tooltips(mini_site: Path) -> None:
     assert "respectful uncertainty" in glossary and "Used in:" in glossary
 
 
-def test_citations_link_to_the_page_that_holds_them(mini_site: Path) -> None:
+def test_citations_link_to_their_paragraph_on_the_source_page(mini_site: Path) -> None:
     home = (mini_site / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<a class="cw-cite" href="protocol/section-3.html" title="[^"]+">Demo protocol 3.4</a>', home)
+    assert re.search(r'<a class="cw-cite" href="sources/demo-protocol.html#p-3-4" title="[^"]+">Demo protocol 3.4</a>', home)
+    source = (mini_site / "sources/demo-protocol.html").read_text(encoding="utf-8")
+    assert 'id="p-3-4"' in source and 'href="../index.html#demo-home"' in source  # the backlink to where it is cited
+    assert 'href="../protocol/section-3.html"' in source  # the page that presents the paragraph
+
+
+def test_no_edit_pencil_or_repository_link_without_a_repository(mini_copy: Path, tmp_path: Path) -> None:
+    config = mini_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("repo_url: https://example.invalid/casework\n", ""), encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]  # edit_uri left behind without repo_url: no warning either
+    for page in ("index.html", "scenarios/demo/n1.html", "quizzes/demo.html"):
+        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert "md-content__button" not in html and "md-source" not in html and "example.invalid/casework" not in html, page
 
 
 def test_page_dates_banner_and_amendments(mini_site: Path) -> None:

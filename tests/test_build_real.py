@@ -158,3 +158,39 @@ def test_whats_new_and_feeds(real_site: Path) -> None:
     html = (real_site / "whats-new.html").read_text(encoding="utf-8")
     assert 'href="feed.xml"' in html and 'href="feed.json"' in html
     assert (real_site / "feed.xml").read_text(encoding="utf-8").count("<entry>") >= 40
+
+
+def test_no_repository_link_or_edit_pencil_on_the_real_site(real_site: Path) -> None:
+    """mkdocs.yml configures no repository, so the header has no repository link and pages no edit pencil."""
+    for page in ("index.html", "protocol/section-3.html", "quizzes/lcspr-case-a.html", "sources/nw-protocol.html"):
+        html = (real_site / page).read_text(encoding="utf-8")
+        assert "md-source" not in html and "md-content__button" not in html and "example.invalid" not in html, page
+
+
+def test_source_pages_for_every_source_and_an_index_in_the_nav(real_site: Path) -> None:
+    index = (real_site / "sources/index.html").read_text(encoding="utf-8")
+    for key in ("nw-protocol", *REVIEWS):
+        assert f'href="{key}.html"' in index, key
+        page = (real_site / f"sources/{key}.html").read_text(encoding="utf-8")
+        assert "Content note" in page and "original document" in page and "Cited in" in page, key
+    assert 'href="sources/index.html"' in (real_site / "index.html").read_text(encoding="utf-8")  # in the nav
+    child_j = (real_site / "sources/scr-child-j.html").read_text(encoding="utf-8")
+    assert "<dd>undated. The overview is undated" in child_j
+
+
+def test_generated_quiz_and_findings_pages_carry_a_content_note(real_site: Path) -> None:
+    for page in ["quizzes/nw-protocol.html", *[f"quizzes/{r}.html" for r in REVIEWS], *[f"reviews/{r}/findings.html" for r in REVIEWS]]:
+        html = (real_site / page).read_text(encoding="utf-8")
+        note = re.search(r'<div class="admonition warning">\s*<p class="admonition-title">Content note</p>(.*?)</div>', html, re.S)
+        assert note and "support.html" in note.group(1), page
+
+
+def test_site_facts_are_filled_in_on_pages_and_titles(real_site: Path) -> None:
+    from casework.checks import load_project
+
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    n = len(load_project(REPO).reviews)
+    themes = (real_site / "reviews/themes.html").read_text(encoding="utf-8")
+    assert f"<title>What recurs across the {words[n]} reviews" in themes
+    for page in ("index.html", "reviews/index.html", "reviews/themes.html", "protocol/index.html"):
+        assert "{{ reviews." not in (real_site / page).read_text(encoding="utf-8"), page

@@ -73,7 +73,7 @@ def test_citations_found_in_prose_but_not_in_code_or_ordinary_brackets() -> None
 
 def test_citations_become_relative_links() -> None:
     out = link_citations("Do this (nw-protocol 3.4).", "guidance/what-to-do.md", SOURCES)
-    assert out == 'Do this ([NW protocol 3.4](../protocol/section-3.md "Protocol (Board, 2018), 3.4"){ .cw-cite }).'
+    assert out == 'Do this ([NW protocol 3.4](../sources/nw-protocol.md#p-3-4 "Protocol (Board, 2018), 3.4"){ .cw-cite }).'
 
 
 def test_relative_link() -> None:

@@ -22,7 +22,7 @@ MINI = Path(__file__).parent / "fixtures" / "mini"
 GOLDEN = Path(__file__).parent / "golden" / "render"
 PAGES = ["scenarios/demo/index.md", "scenarios/demo/n2.md", "scenarios/demo/e-good.md", "scenarios/demo/facilitator.md",
          "scenarios/demo/room.md", "scenarios/demo/data.js", "quizzes/demo.md", "reviews/demo-review/findings.md",
-         "reviews/coverage.md", "glossary.md"]
+         "reviews/coverage.md", "glossary.md", "sources/demo-review.md", "sources/demo-protocol.md", "sources/index.md"]
 
 
 @pytest.fixture(scope="module")

@@ -89,6 +89,11 @@ def test_new_review_filled_in_builds_strictly(mini_copy: Path, tmp_path: Path) -
     assert result.returncode == 0, result.stderr[-3000:]
     assert (tmp_path / "site" / "reviews" / "demo-new" / "brief" / "index.html").is_file() or (
         tmp_path / "site" / "reviews" / "demo-new" / "brief.html").is_file()
+    # the new review has its source page, listing each paragraph its pages cite, with the anchor citations land on
+    source = (tmp_path / "site" / "sources" / "demo-new.html").read_text(encoding="utf-8")
+    assert 'id="p-1-1"' in source and "Cited in" in source
+    brief = (tmp_path / "site" / "reviews" / "demo-new" / "brief.html").read_text(encoding="utf-8")
+    assert 'href="../../sources/demo-new.html#p-1-1"' in brief
 
 
 def test_new_scenario_and_quiz_for_an_existing_review(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -226,9 +231,10 @@ def test_personal_data_is_reported_with_file_line_and_field(mini_copy: Path, cap
     (mini_copy / "quizzes" / "demo.yml").write_text(quiz.replace("feedback: Yes, they manage Mr Z.", "feedback: Yes, call them on 07700 900123."), encoding="utf-8")
     page = mini_copy / "docs" / "reviews" / "demo-review"
     page.mkdir(parents=True)
-    (page / "index.md").write_text("---\ntitle: Demo\n---\n\n# Demo\n\n## 1. Background\n\n- Mrs Jones, the grandmother, was not asked.\n"
+    note = '!!! warning "Content note"\n    About a case. See [Support](../../support.md).\n\n'
+    (page / "index.md").write_text("---\ntitle: Demo\n---\n\n# Demo\n\n" + note + "## 1. Background\n\n- Mrs Jones, the grandmother, was not asked.\n"
                                    "- Mr Z and Mrs Brown were.\n\n```text\nMr Example in a code block is an example\n```\n", encoding="utf-8")
-    (page / "brief.md").write_text("---\ntitle: Brief\npublic_names: [Dr Bourke]\n---\n\n# Brief\n\nThe review consulted Dr Bourke.\n", encoding="utf-8")
+    (page / "brief.md").write_text("---\ntitle: Brief\npublic_names: [Dr Bourke]\n---\n\n# Brief\n\n" + note + "The review consulted Dr Bourke.\n", encoding="utf-8")
     (mini_copy / "docs" / "contact.md").write_text("# Contact\n\nWrite to help@example.org. Mr Smith is not checked here.\n", encoding="utf-8")
     (mini_copy / "docs" / "helplines.md").write_text("---\npublic_contact_details: true\n---\n\n# Helplines\n\nCall 0808 800 5000 or help@example.org.\n", encoding="utf-8")
     code, text = run(capsys, "--root", str(mini_copy), "check", "--today", TODAY)
@@ -240,7 +246,7 @@ def test_personal_data_is_reported_with_file_line_and_field(mini_copy: Path, cap
     assert text == f"""\
 docs/contact.md:3: top of the page: looks like an email address: 'help@example.org'
     how to fix: remove it; a page of public contacts can set 'public_contact_details: true' in its front matter
-docs/reviews/demo-review/index.md:9: section '1. Background': looks like a person's name: 'Mrs Jones'
+docs/reviews/demo-review/index.md:12: section '1. Background': looks like a person's name: 'Mrs Jones'
     how to fix: use only the review's anonymised identifiers (such as 'Mr A'); if the review itself uses this one, add it to the review's 'identifiers:' list
 quizzes/demo.yml:{phone_line}: question 'q2', option 2: feedback: looks like a phone number: '07700 900123'
     how to fix: remove it; a page of public helplines can set 'public_contact_details: true' in its front matter
@@ -296,7 +302,7 @@ def test_a_page_past_its_next_review_gets_a_warning(mini_copy: Path, capsys: pyt
     code, text = run(capsys, "--root", str(mini_copy), "check", "--today", "2025-12-31")
     assert code == 0
     assert text.count("warning: next review was due on") == 3  # due-month, index, the quiz; due-year means the end of 2025
-    assert text.endswith("0 errors, 3 warnings\ncasework check: all good (1 reviews, 1 scenarios, 1 quiz banks, 2 sources, 1 training modules, 1 self-assessment sets)\n")
+    assert text.endswith("0 errors, 3 warnings\ncasework check: no errors, so the site builds; 3 warnings above to look at (1 reviews, 1 scenarios, 1 quiz banks, 2 sources, 1 training modules, 1 self-assessment sets)\n")
 
 
 def test_check_rejects_a_bad_today(capsys: pytest.CaptureFixture[str]) -> None:
@@ -378,7 +384,7 @@ def test_every_amendment_problem_is_reported_with_its_line() -> None:
         (5, "front matter 'amendments' (item 1): no note saying what changed"),
         (6, "front matter 'amendments' (item 2): date '2024' is not a date (YYYY-MM-DD or YYYY-MM)"),
         (7, "front matter 'amendments' (item 2): note must be a sentence of text"),
-        (10, "front matter 'amendments' (item 3): unknown key 'by'; an entry has only 'date' and 'note'"),
+        (10, "front matter 'amendments' (item 3): unknown key 'by'; an entry has only 'date', 'version' and 'note'"),
         (8, "front matter 'amendments' (item 3): no date"),
         (11, "front matter 'amendments' (item 4): must be a mapping with 'date' and 'note'"),
     ]
@@ -401,3 +407,17 @@ def test_the_real_pages_have_valid_amendment_logs() -> None:
     from conftest import REPO
 
     assert [str(p) for p in check_amendments(load_project(REPO))] == []
+
+
+def test_a_new_reviews_generated_pages_are_in_whats_new(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The scaffold's content files carry dates, so the findings, scenario and quiz pages built from them reach what's new."""
+    from casework.publish.whatsnew import collect
+    from casework.render import generate
+
+    assert run(capsys, "--root", str(mini_copy), "new", "review", "demo-new")[0] == 0
+    shutil.copytree(GOLDEN / "filled", mini_copy, dirs_exist_ok=True)
+    project = load_project(mini_copy)
+    assert not project.errors, project.problems
+    pages = {g.path: g.markdown for g in generate(project) if g.is_page}
+    new = {e.page for e in collect(pages) if "demo-new" in e.page}
+    assert {"reviews/demo-new/findings.md", "scenarios/demo-new-scenario/index.md", "quizzes/demo-new.md"} <= new

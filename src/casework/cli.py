@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from casework.checks import load_project
@@ -12,6 +13,7 @@ from casework.checks.brand import check_config
 from casework.checks.dates import check_review_dates
 from casework.checks.nav import check_config_nav
 from casework.checks.offline import check_config_offline
+from casework.checks.siteurl import check_site_url
 from casework.content.project import rel
 from casework.content.yamlsrc import read_mapping
 from casework.problems import CaseworkError, format_problems
@@ -35,7 +37,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     config = Path(args.config) if args.config else root / "mkdocs.yml"
     settings = read_mapping(config, rel(config, root))  # mkdocs.yml, read once for the nav and the branding
     if settings is not None:
-        project.problems.extend(check_config_nav(config, doc=settings) + check_config(config, doc=settings) + check_config_offline(config, doc=settings))
+        project.problems.extend(check_config_nav(config, doc=settings) + check_config(config, doc=settings)
+                                + check_site_url(settings, rel(config, root)) + check_config_offline(config, doc=settings))
     if project.problems:
         print(format_problems(project.problems), file=sys.stderr if project.errors else sys.stdout)
     if project.errors:
@@ -44,7 +47,11 @@ def cmd_check(args: argparse.Namespace) -> int:
               f"{len(project.quizzes)} quiz banks, {len(project.sources)} sources")
     if project.modules or project.sets:
         counts += f", {len(project.modules)} training modules, {len(project.sets)} self-assessment sets"
-    print(f"casework check: all good ({counts})")
+    warnings = len(project.problems)
+    if warnings:  # no errors, so the site builds; but "all good" would contradict the warnings just listed
+        print(f"casework check: no errors, so the site builds; {warnings} warning{'s' if warnings != 1 else ''} above to look at ({counts})")
+    else:
+        print(f"casework check: all good ({counts})")
     return 0
 
 
@@ -71,22 +78,51 @@ def _report(done: list[str], steps: str) -> None:
     print(steps)
 
 
+def _wire_nav(args: argparse.Namespace, review: str | None = None, scenario: str | None = None, quiz: str | None = None) -> list[str] | None:
+    """Add the new pages to mkdocs.yml's nav (as text: comments stay); None when its nav has another shape."""
+    from casework.publish import navedit
+
+    config = Path(args.root) / "mkdocs.yml"
+    if not config.is_file():
+        return None
+    text = original = config.read_text(encoding="utf-8")
+    added: list[str] = []
+    steps: list[Callable[[str], navedit.NavEdit | None]] = []
+    if review:
+        steps.append(lambda t: navedit.add_review(t, review, args.today.year if getattr(args, "today", None) else dt.date.today().year))
+    if scenario:
+        steps.append(lambda t: navedit.add_after_last(t, f"scenarios/{scenario}/index.md", r"-\s+scenarios/[^/\s]+/index\.md", "scenario"))
+    if quiz:
+        steps.append(lambda t: navedit.add_after_last(t, f"quizzes/{quiz}.md", r"-\s+quizzes/(?!index\.md)[^/\s]+\.md", "quiz bank"))
+    for step in steps:
+        edit = step(text)
+        if edit is None:
+            return None
+        text, added = edit.text, added + edit.added
+    if text != original:
+        config.write_text(text, encoding="utf-8")
+    return added
+
+
 def cmd_new_review(args: argparse.Namespace) -> int:
     files = scaffold.review_files(args.key)
     done = _write(args, files, source_key=args.key)
-    _report(done, scaffold.next_steps(files, review=args.key, scenario=f"{args.key}-scenario", quiz=args.key))
+    wired = _wire_nav(args, review=args.key, scenario=f"{args.key}-scenario", quiz=args.key)
+    _report(done, scaffold.next_steps(files, review=args.key, scenario=f"{args.key}-scenario", quiz=args.key, wired=wired))
     return 0
 
 
 def cmd_new_scenario(args: argparse.Namespace) -> int:
     new = scaffold.scenario_file(Path(args.root), args.id, args.review)
-    _report(_write(args, [new]), scaffold.next_steps([new], scenario=args.id))
+    done = _write(args, [new])
+    _report(done, scaffold.next_steps([new], scenario=args.id, wired=_wire_nav(args, scenario=args.id)))
     return 0
 
 
 def cmd_new_quiz(args: argparse.Namespace) -> int:
     new = scaffold.quiz_file(Path(args.root), args.id, args.review)
-    _report(_write(args, [new]), scaffold.next_steps([new], quiz=args.id))
+    done = _write(args, [new])
+    _report(done, scaffold.next_steps([new], quiz=args.id, wired=_wire_nav(args, quiz=args.id)))
     return 0
 
 
@@ -148,13 +184,26 @@ def cmd_move(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- amend ---------------------------------------------------------------------------------
+
+
+def cmd_amend(args: argparse.Namespace) -> int:
+    from casework.publish.amend import amend
+
+    root = Path(args.root)
+    done = amend(root, root / "docs", args.page, args.note, args.today or dt.date.today(), args.next_review, args.major)
+    print(f"casework amend: {rel(done.path, root)} is now version {done.version}, reviewed today, next review {done.next_review.isoformat()}; "
+          "the note is in its amendment log and in what's new at the next build")
+    return 0
+
+
 # --- wiring --------------------------------------------------------------------------------
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="casework", description=__doc__)
     parser.add_argument("--root", default=".", help="the project folder (holding sources.yml, reviews/, scenarios/, quizzes/, docs/)")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{check,new,export,move}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{check,new,amend,export,move}")
 
     check = sub.add_parser("check", help="find every problem in the content, in one pass")
     check.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD",
@@ -189,6 +238,17 @@ def build_parser() -> argparse.ArgumentParser:
     qti.add_argument("--out", default="qti", help="the folder to write the packages to (default: qti)")
     qti.add_argument("--version", choices=["2.1", "1.2", "both"], default="both", help="QTI version (default: both)")
     qti.set_defaults(func=cmd_export_qti)
+
+    am = sub.add_parser("amend", help="record a change: raise the version, set the review dates, add a dated note",
+                        description="Record a change to a page under docs/ or a content file (reviews/, scenarios/, quizzes/, modules/, sets/): "
+                                    "raise the version, set last_reviewed to today and next_review, and append a dated note to the "
+                                    "amendment log, which feeds what's new. Comments and formatting are kept.")
+    am.add_argument("page", help="the page (e.g. protocol/section-3.md) or content file (e.g. reviews/lcspr-case-a.yml)")
+    am.add_argument("--note", required=True, help="what changed and why, in one sentence")
+    am.add_argument("--next-review", type=iso_date, metavar="YYYY-MM-DD", help="the next review date (default: a year from today)")
+    am.add_argument("--major", action="store_true", help="a major change: 1.3 becomes 2.0 (default: 1.3 becomes 1.4)")
+    am.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the date of the change (default: today)")
+    am.set_defaults(func=cmd_amend)
 
     mv = sub.add_parser("move", help="rename or move a page, updating links and nav, and leaving a redirect",
                         description="Move a page under docs/. Links to it, its own links, content YAML that names it and the nav "

@@ -29,6 +29,7 @@ from casework.checks.brand import problems as brand_problems
 from casework.checks.nav import check_nav
 from casework.content.brand import Brand
 from casework.content.citations import link_citations
+from casework.content.facts import site_facts
 from casework.content.model import Source
 from casework.content.project import CONTENT_DIRS, ROOT_FILES, Project
 from casework.problems import format_problems
@@ -93,6 +94,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         self.generated: dict[str, Generated] = {}
         self.brand = Brand()
         self.sources: dict[str, Source] = {}
+        self.facts: dict[str, dict[str, str]] = {}
         self.today = dt.date.today()
         self.base_dir = Path(".")
 
@@ -117,6 +119,8 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if shim not in polyfills:
             polyfills.insert(0, shim)
         config.extra_css.append(f"{ASSET_DIR}/casework.css")
+        if not config.repo_url:  # edit pencils only where a real repository is configured
+            config.edit_uri = config.edit_uri_template = None
         config.extra_javascript.append(f"{ASSET_DIR}/casework.js")
         self._brand(config)
         self._load(config)
@@ -156,6 +160,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         root = (self.base_dir / self.config.root).resolve()
         self.project = load_project(root, Path(config.docs_dir))
         self.sources = self.project.source_objs  # for linking citations on every page
+        self.facts = site_facts(self.project)  # {{ reviews.words }} and friends on hand-written pages
         problems = self.project.problems
         if problems:
             report = format_problems(problems)
@@ -265,7 +270,11 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if not self.config.enabled or self.project is None:
             return markdown
         src = page.file.src_uri
-        out = expand_brand(pages.expand_markers(link_citations(markdown, src, self.sources)), self.brand)
+        out = pages.expand_facts(markdown, self.facts) if self.facts else markdown
+        for key in ("title", "description"):  # front matter may use the site's facts too ("What recurs across the {{ reviews.words }} reviews")
+            if self.facts and isinstance(page.meta.get(key), str):
+                page.meta[key] = pages.expand_facts(page.meta[key], self.facts)
+        out = expand_brand(pages.expand_markers(link_citations(out, src, self.sources)), self.brand)
         out = pages.review_banner(page.meta, self.today) + out + pages.page_record(page.meta)
         if self.is_serve and self.project.errors:
             problems = "\n".join(f"    {p}".replace("\n", "\n    ") for p in self.project.errors)

@@ -1,4 +1,5 @@
-"""Citations written inside the prose fields of content YAML (feedback, debriefs, explanations, finding text), with the line inside multi-line text."""
+"""Citations written inside the prose fields of content YAML (feedback, debriefs, explanations, finding text), with the line inside multi-line text;
+and whether every citation can land on its paragraph's anchor on the source page."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from casework.checks.base import field_label
 from casework.content.citations import citations_in_markdown, resolve
-from casework.content.project import CONTENT_DIRS
+from casework.content.project import CONTENT_DIRS, rel
+from casework.content.sourceindex import anchor, anchor_clashes, cited, source_page
 from casework.problems import Problem
 
 if TYPE_CHECKING:
@@ -50,3 +52,25 @@ def find_in(lines: list[str], s: Scalar, text: str, start: tuple[int, int]) -> t
         if at >= 0:
             return i, at + len(text)
     return start
+
+
+def check_citation_landing(project: Project) -> list[Problem]:
+    """Every citation must land on an anchor of its own on its source page: two spellings of one locator that share
+    an anchor cannot, and neither can a paragraph missing from a source page an author wrote by hand."""
+    out: list[Problem] = []
+    index = cited(project)
+    for key, one, other in anchor_clashes(project, index):
+        ls = project.sources.get(key)
+        out.append(Problem(ls.file if ls else "sources.yml", ls.line("key") if ls else None, f"source '{key}'",
+                           f"'{key} {one}' and '{key} {other}' are cited as two paragraphs, but both land on '#{anchor(one)}'",
+                           "write the locator the same way in every citation"))
+    prefix = rel(project.docs_dir, project.root)
+    for (key, locator), links in sorted(index.items()):
+        page = source_page(key)
+        text = project.docs_pages.get(page)
+        if text is not None and f"#{anchor(locator)}" not in text and f'id="{anchor(locator)}"' not in text:
+            where = ", ".join(sorted({b.page for b in links})[:3])
+            out.append(Problem(f"{prefix}/{page}", None, None,
+                               f"'{key} {locator}' is cited (on {where}) but this page has no anchor '#{anchor(locator)}' for it",
+                               f"add a heading for it with '{{ #{anchor(locator)} }}', or delete the page to have it generated"))
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from casework.checks.base import TODO, Path_, docs_prefix, parse_yaml
@@ -14,7 +15,7 @@ from casework.problems import Problem
 
 # --- amendment logs --------------------------------------------------------------------
 
-AMENDMENT_KEYS = ("date", "note")
+AMENDMENT_KEYS = ("date", "version", "note")
 AMENDMENT_HINT = ("give every entry a date (YYYY-MM-DD, or YYYY-MM when only the month is known) and a one-sentence note, "
                   "newest last, for example:\n"
                   "        amendments:\n"
@@ -53,7 +54,7 @@ def amendment_problems(file: str, front: str) -> list[Problem]:
             continue
         for key in entry:
             if key not in AMENDMENT_KEYS:
-                out.append(Problem(file, line(("amendments", i, key)), None, f"{where}: unknown key '{key}'; an entry has only 'date' and 'note'",
+                out.append(Problem(file, line(("amendments", i, key)), None, f"{where}: unknown key '{key}'; an entry has only 'date', 'version' and 'note'",
                                    "rename it to 'date' or 'note', or remove it"))
         date = entry.get("date")
         if date is None or date == "":
@@ -66,12 +67,50 @@ def amendment_problems(file: str, front: str) -> list[Problem]:
             out.append(Problem(file, line(("amendments", i, "note")) if "note" in entry else at, None, f"{where}: no note saying what changed", NOTE_HINT))
         elif not isinstance(note, str):
             out.append(Problem(file, line(("amendments", i, "note")), None, f"{where}: note must be a sentence of text", NOTE_HINT))
+    if not out:
+        entries = [(log_date(e.get("date")), e.get("version"), line(("amendments", i))) for i, e in enumerate(log)]
+        for where_at, message, hint in log_problems(entries, data.get("version"), log_date(data.get("last_reviewed"))):
+            out.append(Problem(file, where_at, None, message, hint, severity="warning"))
+    return out
+
+
+AMEND_HINT = "record a change with `casework amend PAGE --note \"...\"`: it raises the version, sets the review dates and appends the entry in order"
+
+
+def log_problems(entries: Sequence[tuple[tuple[dt.date, bool] | None, object, int | None]], version: object,
+                 last_reviewed: tuple[dt.date, bool] | None) -> list[tuple[int | None, str, str]]:
+    """Warnings for an amendment log that reads wrong: entries out of date order, a newest entry after
+    `last_reviewed`, and a version that did not change with an entry (when entries record versions)."""
+    out: list[tuple[int | None, str, str]] = []
+    dated = [(d[0], str(v) if v is not None else None, at) for d, v, at in entries if d is not None]
+    for (before, _, _), (after, _, at) in zip(dated, dated[1:], strict=False):
+        if after < before:
+            out.append((at, f"amendment of {after.isoformat()} comes after one of {before.isoformat()}: the log is out of order", "keep the log oldest first, newest last; " + AMEND_HINT))
+    if dated and last_reviewed is not None and max(d for d, _, _ in dated) > last_reviewed[0]:
+        newest = max(dated, key=lambda e: e[0])
+        out.append((newest[2], f"amendment of {newest[0].isoformat()} is newer than last_reviewed ({last_reviewed[0].isoformat()})",
+                    "set last_reviewed to the date of the review that made the change; " + AMEND_HINT))
+    versions = [(v, at) for _, v, at in dated if v is not None]
+    for (v1, _), (v2, at) in zip(versions, versions[1:], strict=False):
+        if v1 == v2:
+            out.append((at, f"amendment leaves the version unchanged at {v2}", "raise the version with every change; " + AMEND_HINT))
+    if versions and version is not None and versions[-1][0] != str(version):
+        out.append((versions[-1][1], f"the newest amendment made version {versions[-1][0]}, but the version is {version}",
+                    "raise the version with every change; " + AMEND_HINT))
     return out
 
 
 def check_amendments(project: Project) -> list[Problem]:
-    """Every page whose front matter `amendments` log what's new could not read, entry by entry."""
+    """Every page whose front matter `amendments` log what's new could not read, entry by entry; and
+    warnings for logs, in pages and content files, that are out of order or disagree with the version."""
     out: list[Problem] = []
+    content: list[Any] = [*project.reviews.values(), *project.scenarios.values(), *project.quizzes.values(),
+                          *project.modules.values(), *project.sets.values()]
+    for loaded in content:
+        obj = loaded.obj
+        entries = [(log_date(a.date), a.version, loaded.line("amendments", i)) for i, a in enumerate(obj.amendments)]
+        for at, message, hint in log_problems(entries, obj.version, log_date(obj.last_reviewed) if obj.last_reviewed else None):
+            out.append(Problem(loaded.file, at, None, message, hint, severity="warning"))
     prefix = docs_prefix(project)
     for page, text in project.docs_pages.items():
         if "amendments" not in text:

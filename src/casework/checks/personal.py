@@ -1,8 +1,10 @@
 """Personal-data check: the site must keep the reviews' anonymisation.
 
 Review, scenario and quiz YAML and the pages under ``docs/reviews/`` are checked for names with a
-title, dates of birth, street addresses, postcodes, phone numbers and email addresses; every other
-page for postcodes, phone numbers and email addresses. A review's ``identifiers`` and a page's
+title, dates of birth, street addresses, postcodes, phone numbers and email addresses; every page and
+every content file for full names without a title, named schools, nurseries and GP surgeries, streets
+and an exact date next to a child (``casework.checks.names``); every other page for postcodes, phone
+numbers and email addresses. A review's ``identifiers`` and ``public_names`` and a page's
 ``public_names`` are allowed; a page of public helplines opts out of the contact checks with
 ``public_contact_details: true``.
 """
@@ -13,14 +15,16 @@ import re
 from dataclasses import dataclass
 
 from casework.checks.base import docs_prefix, field_label, line_of, markdown_lines
+from casework.checks.names import child_dates, full_names, named_places
 from casework.content.project import Project
 from casework.problems import Problem
 
 OPT_OUT_KEY = "public_contact_details"
 PUBLIC_NAMES_KEY = "public_names"  # front matter: people named in their public role (a researcher, an author)
 PERSONAL_DIRS = ("reviews", "scenarios", "quizzes")
+NAME_DIRS = ("reviews", "scenarios", "quizzes", "modules", "sets")  # full names, places and child dates: every content file
 # YAML fields never checked for personal data: the identifiers themselves, and machine keys.
-NOT_PROSE = {"identifiers", "sources", "trains", "id", "key", "goto", "start", "review", "quiz", "protocol", "url", "page", "locators"}
+NOT_PROSE = {"identifiers", "public_names", "sources", "trains", "id", "key", "goto", "start", "review", "quiz", "protocol", "url", "page", "locators"}
 
 
 # --- personal data ---------------------------------------------------------------------
@@ -66,8 +70,14 @@ KINDS: dict[str, tuple[str, str]] = {
     "postcode": ("a postcode", "remove it; name no place more precisely than the review does"),
     "phone": ("a phone number", "remove it; a page of public helplines can set 'public_contact_details: true' in its front matter"),
     "email": ("an email address", "remove it; a page of public contacts can set 'public_contact_details: true' in its front matter"),
+    "fullname": ("a person's full name", "use only the review's anonymised identifiers; someone named in a public role (an author, a researcher) "
+                 "goes in the page's 'public_names:' front matter, or the review's 'public_names:'"),
+    "school": ("a named school, nursery or GP surgery", "say what kind of place it was, such as 'the child's primary school', as the review does"),
+    "street": ("a street", "remove it; name no place more precisely than the review does"),
+    "childdate": ("an exact date next to a child", "give an age, or a month and year, as the review does; an exact date beside a child can be a date of birth"),
 }
 CONTACT_KINDS = ("postcode", "phone", "email")
+NAME_KINDS = ("fullname", "school", "street", "childdate")
 
 
 def find_personal_data(text: str, allowed: set[str] | frozenset[str] = frozenset(), kinds: tuple[str, ...] = tuple(KINDS)) -> list[Found]:
@@ -92,8 +102,15 @@ def find_personal_data(text: str, allowed: set[str] | frozenset[str] = frozenset
             if _allowed_name(name, allowed) or _allowed_name(short, allowed):
                 continue
             found.append(Found("name", name))
+    if "fullname" in kinds:
+        found += [Found("fullname", n) for n in full_names(plain) if not _public(n, allowed)]
+    if "school" in kinds or "street" in kinds:
+        found += [Found(k, n) for k, n in named_places(plain) if k in kinds and not _public(n, allowed)]
     if not has_digit:
         return found
+    if "childdate" in kinds:
+        dobs = {m.group(0) for m in DATE_OF_BIRTH.finditer(plain)} if "dob" in kinds and _BIRTH_WORD.search(plain) else set()
+        found += [Found("childdate", d) for d in child_dates(plain) if not any(d in b for b in dobs)]
     if "dob" in kinds and _BIRTH_WORD.search(plain):
         found += [Found("dob", m.group(0)) for m in DATE_OF_BIRTH.finditer(plain)]
     if "address" in kinds:
@@ -102,7 +119,8 @@ def find_personal_data(text: str, allowed: set[str] | frozenset[str] = frozenset
         found += [Found("postcode", m.group(0)) for m in POSTCODE.finditer(plain)]
     if "phone" in kinds:
         found += [Found("phone", m.group(0)) for m in PHONE.finditer(plain) if _uk_phone_digits(m.group(0))]
-    return found
+    addresses = [f.text for f in found if f.kind == "address"]
+    return [f for f in found if f.kind != "street" or not any(f.text in a for a in addresses)]  # '12 Elm Road' once, as an address
 
 
 def _uk_phone_digits(text: str) -> bool:
@@ -125,6 +143,12 @@ _COMMON_CAPITALISED = {
 }
 
 
+def _public(text: str, allowed: set[str] | frozenset[str]) -> bool:
+    """A name or place that is allowed, or part of one ('Lucy Faithfull' in 'Lucy Faithfull Foundation')."""
+    norm = re.sub(r"\s+", " ", text).strip()
+    return norm in allowed or any(norm in a for a in allowed if len(a) > len(norm))
+
+
 def _allowed_name(text: str, allowed: set[str] | frozenset[str]) -> bool:
     norm = re.sub(r"\s+", " ", text).strip()
     return norm in allowed or norm.replace(".", "", 1) in allowed
@@ -134,13 +158,14 @@ def _identifiers(project: Project) -> set[str]:
     """Every identifier any review lists: each is, by definition, anonymised."""
     out: set[str] = set()
     for lr in project.reviews.values():
-        out.update(re.sub(r"\s+", " ", i).strip() for i in lr.obj.identifiers)
+        out.update(re.sub(r"\s+", " ", i).strip() for i in [*lr.obj.identifiers, *lr.obj.public_names])
     for name in project.unreadable:
         if name.startswith("reviews/"):
             doc = project.yaml_docs.get(name)  # parsed by the loader even though the schema rejected it
-            ids = doc.data.get("identifiers") if doc and isinstance(doc.data, dict) else None
-            if isinstance(ids, list):
-                out.update(str(i).strip() for i in ids)
+            for field in ("identifiers", "public_names"):
+                ids = doc.data.get(field) if doc and isinstance(doc.data, dict) else None
+                if isinstance(ids, list):
+                    out.update(str(i).strip() for i in ids)
     return out
 
 
@@ -153,17 +178,21 @@ def check_personal_data(project: Project) -> list[Problem]:
     out: list[Problem] = []
     allowed = _identifiers(project)
     for name, doc in sorted(project.yaml_docs.items()):  # every content file that parsed, valid or not
-        if name.split("/", 1)[0] in PERSONAL_DIRS:
+        folder = name.split("/", 1)[0]
+        if folder in NAME_DIRS:
+            kinds = tuple(KINDS) if folder in PERSONAL_DIRS else NAME_KINDS
+            public = doc.data.get(PUBLIC_NAMES_KEY) if isinstance(doc.data, dict) else None
+            file_allowed = allowed | {str(n).strip() for n in public} if isinstance(public, list) else allowed
             lines = doc.text.split("\n")
             for s in doc.scalars:
                 if s.is_key or any(isinstance(p, str) and p in NOT_PROSE for p in s.path):
                     continue
-                for f in find_personal_data(s.value, allowed):
+                for f in find_personal_data(s.value, file_allowed, kinds):
                     item, field = field_label(s.path, doc.data)
                     out.append(_personal_problem(name, line_of(lines, s, f.text), item, field, f))
     prefix = docs_prefix(project)
     for page, text in project.docs_pages.items():
-        kinds = tuple(KINDS) if page.startswith("reviews/") else CONTACT_KINDS
+        kinds = tuple(KINDS) if page.startswith("reviews/") else CONTACT_KINDS + NAME_KINDS
         meta = project.docs_meta.get(page, {})
         if meta.get(OPT_OUT_KEY) is True:
             kinds = tuple(k for k in kinds if k not in CONTACT_KINDS)

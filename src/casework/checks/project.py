@@ -8,7 +8,7 @@ order so that problems are always listed the same way.
 from __future__ import annotations
 
 from casework.checks.base import CITE_HINT
-from casework.checks.citations import check_prose_citations
+from casework.checks.citations import check_citation_landing, check_prose_citations
 from casework.checks.ids import check_case_collisions
 from casework.checks.offline import check_offline
 from casework.checks.publishing import check_publishing
@@ -64,6 +64,12 @@ def check_project(project: Project) -> None:
         if key not in project.sources:
             p.append(Problem(lr.file, lr.line("key"), None, f"review '{key}' has no entry in sources.yml", "add the original document to sources.yml with the same key"))
 
+    # glossary terms' sources
+    glossary = (project.root / "glossary.yml").read_text(encoding="utf-8").split("\n") if project.terms else []
+    for t in project.terms:
+        line = next((i + 1 for i, ln in enumerate(glossary) if ln.strip().lstrip("- ").startswith("term:") and ln.split(":", 1)[1].strip().strip("'\"") == t.term), None)
+        cite("glossary.yml", line, f"term '{t.term}'", t.sources)
+
     # scenarios
     for _sid, ls in project.scenarios.items():
         check_scenario(ls, project, cite, trains)
@@ -104,6 +110,7 @@ def check_project(project: Project) -> None:
 
     # citations written inside prose fields of the content YAML (feedback, debriefs, findings...)
     p.extend(check_prose_citations(project))
+    p.extend(check_citation_landing(project))
 
     check_coverage(project)
     check_training(project, trains)

@@ -18,6 +18,8 @@ even on a file the schema rejected, and they never raise on bad input.
 - **Amendment logs.** A page's front matter ``amendments`` must be a list of entries, each with a
   ``date`` (``YYYY-MM-DD``, or ``YYYY-MM`` when only the month is known) and a ``note``; an entry
   what's new cannot read would otherwise be left out of the page and the feeds without a word.
+- **Content notes.** A page that carries case material (under ``reviews/``, or citing a review) needs a
+  "Content note" admonition that links to the support page (``casework.checks.contentnotes``).
 - **Review dates.** A page whose front matter ``next_review`` has passed gets a warning. This
   one needs a date, so `casework check` runs it (``check_review_dates``); the build does not,
   because the page shows its own banner there and a warning would stop a strict build.
@@ -28,7 +30,9 @@ from __future__ import annotations
 import datetime as dt
 
 from casework.checks.base import docs_prefix
+from casework.checks.contentnotes import check_content_notes
 from casework.checks.dates import check_amendments, check_review_dates
+from casework.checks.facts import check_facts
 from casework.checks.forms import check_forms
 from casework.checks.personal import check_personal_data
 from casework.checks.todos import check_todos
@@ -39,7 +43,7 @@ from casework.problems import Problem
 def check_publishing(project: Project, today: dt.date | None = None) -> list[Problem]:
     """Every publishing problem: TODO placeholders and personal data; review dates when `today` is given."""
     problems = (check_todos(project) + check_personal_data(project) + check_amendments(project)
-                + check_forms(project.docs_pages, docs_prefix(project)))
+                + check_forms(project.docs_pages, docs_prefix(project)) + check_facts(project) + check_content_notes(project))
     if today is not None:
         problems += check_review_dates(project, today)
     return problems

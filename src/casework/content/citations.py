@@ -7,7 +7,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from casework.content.model import Source
+from casework.content.model import Source, date_year
 
 # A parenthesised citation group in Markdown prose: "(lcspr-case-a 5.49; nw-protocol 3.4)".
 # A part counts as a citation when it is a key-like word followed by a locator that starts
@@ -53,7 +53,17 @@ CITATION_GROUP = group_pattern()
 class Resolved:
     key: str
     locator: str
-    page: str | None  # docs-relative path of the page that holds it, if any
+    page: str | None  # docs-relative path of the page that presents it, if any
+
+    @property
+    def target(self) -> str:
+        """Where a link to the citation lands: its paragraph's anchor on the source's page ('sources/<key>.md#p-3-7')."""
+        return f"sources/{self.key}.md#{paragraph_anchor(self.locator)}"
+
+
+def paragraph_anchor(locator: str) -> str:
+    """The anchor of a cited paragraph on its source page: '3.7' -> 'p-3-7', 'Appendix 1' -> 'p-appendix-1'."""
+    return "p-" + (re.sub(r"[^a-z0-9]+", "-", locator.lower()).strip("-") or "0")
 
 
 def split(citation: str) -> tuple[str, str]:
@@ -109,7 +119,7 @@ def relative_link(from_page: str, to_page: str) -> str:
 
 
 def link_citations(text: str, page: str, sources: dict[str, Source]) -> str:
-    """Turn citation groups in `text` into links to the pages that hold them."""
+    """Turn citation groups in `text` into links to their paragraphs on the source pages."""
 
     def one(part: str) -> str:
         r = resolve(part, sources)
@@ -117,10 +127,8 @@ def link_citations(text: str, page: str, sources: dict[str, Source]) -> str:
             return part
         src = sources[r.key]
         label = f"{src.short} {r.locator}"
-        title = f"{src.title} ({src.publisher}, {src.date[:4]}), {r.locator}".replace('"', "'")
-        if r.page:
-            return f'[{label}]({relative_link(page, r.page)} "{title}"){{ .cw-cite }}'
-        return f'<span class="cw-cite" title="{title}">{label}</span>'
+        title = f"{src.title} ({src.publisher}, {date_year(src.date)}), {r.locator}".replace('"', "'")
+        return f'[{label}]({cite_href(page, r)} "{title}"){{ .cw-cite }}'
 
     def group(m: re.Match[str]) -> str:
         parts = _split(m.group("body"))
@@ -138,6 +146,12 @@ def link_citations(text: str, page: str, sources: dict[str, Source]) -> str:
             out.append(line if in_fence else pattern.sub(group, line))
         pieces[i] = "\n".join(out)
     return "".join(pieces)
+
+
+def cite_href(page: str, r: Resolved) -> str:
+    """A relative link from `page` to the paragraph a resolved citation names."""
+    target, _, frag = r.target.partition("#")
+    return f"{relative_link(page, target)}#{frag}"
 
 
 def item_page(ref: str) -> tuple[str, str]:

@@ -20,6 +20,7 @@ def site_pages(project: Project) -> set[str]:
     pages |= {f"reviews/{r}/findings.md" for r in project.reviews}
     pages |= {f"training/modules/{m}.md" for m in project.modules}
     pages |= {f"self-assessment/{s}/{stage}.md" for s in project.sets for stage in ("before", "after", "record")}
+    pages |= {f"sources/{k}.md" for k in project.sources} | ({"sources/index.md"} if project.sources else set())
     named: tuple[tuple[str, object], ...] = (("scenarios/index.md", project.scenarios), ("quizzes/index.md", project.quizzes),
                           ("progress.md", project.quizzes), ("reviews/coverage.md", project.reviews),
                           ("glossary.md", project.terms), ("training/modules/index.md", project.modules),

@@ -51,6 +51,13 @@ IsoDate = Annotated[
     StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
 ]
 
+# A document's date as far as it is known: "2024-07", "2022?" (uncertain), "c. 2010" (about), or "undated".
+ApproxDate = Annotated[
+    str,
+    BeforeValidator(lambda v: v.isoformat() if isinstance(v, dt.date) else v),
+    StringConstraints(pattern=r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?\??|c\. ?\d{4}|undated|unknown)$"),
+]
+
 RATING_POINTS: dict[str, int] = {"stronger": 2, "mixed": 1, "weaker": 0}
 
 
@@ -60,6 +67,7 @@ class Strict(BaseModel):
 
 class Amendment(Strict):
     date: IsoDate
+    version: str | None = Field(default=None, description="the version this change made (casework amend writes it)")
     note: str = Field(description="what changed and why, in a sentence")
 
 
@@ -95,8 +103,10 @@ class Source(Strict):
     title: str
     short: str = Field(description="short name used in citations on the page, e.g. 'Case A review'")
     publisher: str
-    date: IsoDate
+    date: ApproxDate = Field(description="'2024-07'; '2022?' when uncertain, 'c. 2010' when approximate, 'undated' when the document has no date")
+    date_note: str = Field(default="", description="why the date is approximate or missing, e.g. 'The overview is undated; the review began in October 2009.'")
     url: SafeUrl = Field(description="public address of the original document (https:, http: or mailto:)")
+    page_numbers: dict[str, str] = Field(default_factory=dict, description="locator -> page number in the original document, where known")
     page: str | None = Field(default=None, description="site page (docs path) that presents this source")
     locators: str | None = Field(
         default=None,
@@ -138,12 +148,16 @@ class Review(Dated):
     title: str
     board: str
     type: Literal["SCR", "LCSPR", "briefing", "CPR", "national review", "learning review"]
-    date: IsoDate
+    date: ApproxDate = Field(description="'2024-07'; '2022?' when uncertain, 'c. 2010' when approximate, 'undated' when the document has no date")
+    date_note: str = Field(default="", description="why the date is approximate or missing")
     summary: str
     children: str = Field(default="", description="children and their ages at the time, as the review gives them")
     agencies: list[str] = Field(default_factory=list)
     identifiers: list[str] = Field(
         default_factory=list, description="the anonymised identifiers the review itself uses (Mr A, Child S)"
+    )
+    public_names: list[str] = Field(
+        default_factory=list, description="people named in their public role (the review's author or reviewer), allowed by the personal-data check"
     )
     themes: list[Key] = Field(default_factory=list)
     findings: list[LearningItem] = Field(default_factory=list)
@@ -207,6 +221,7 @@ class Scenario(Traced, Dated):
     start: NodeId
     facilitator: FacilitatorNote | None = None
     nodes: dict[NodeId, Node] = Field(min_length=1)
+    public_names: list[str] = Field(default_factory=list, description="people or bodies named in their public role (the Lucy Faithfull Foundation), allowed by the personal-data check")
 
 
 # --- quizzes -----------------------------------------------------------------
@@ -233,6 +248,7 @@ class QuizBank(Dated):
     review: Key | None = None
     pass_mark: int = Field(default=80, ge=1, le=100, description="percentage needed to pass")
     questions: list[Question] = Field(min_length=1)
+    public_names: list[str] = Field(default_factory=list, description="people or bodies named in their public role (the Lucy Faithfull Foundation), allowed by the personal-data check")
 
 
 # --- glossary and themes -----------------------------------------------------
@@ -243,6 +259,8 @@ class Term(Strict):
     meaning: str
     expansion: str | None = Field(default=None, description="for an abbreviation, what it stands for")
     tooltip: bool = Field(default=True, description="show as a tooltip wherever the term appears")
+    sources: list[Citation] = Field(default_factory=list, description="citations for the meaning, linked on the glossary page (never in tooltips)")
+    general_knowledge: bool = Field(default=False, description="true for a term whose meaning is not from the sources")
 
 
 class GlossaryFile(Strict):
@@ -305,3 +323,21 @@ class QuestionSet(Dated):
 
     def after_questions(self) -> list[str]:
         return self.after or self.before
+
+
+def show_date(value: str) -> str:
+    """A document date as a reader should see it: '2024-07', 'about 2010', '2022 (uncertain)', 'undated'."""
+    if value in ("undated", "unknown"):
+        return value
+    if value.startswith("c."):
+        return "about " + value[2:].strip()
+    if value.endswith("?"):
+        return f"{value[:-1]} (uncertain)"
+    return value
+
+
+def date_year(value: str) -> str:
+    """The year for a short reference: '2024', 'c. 2010', '2022?', 'undated'."""
+    if value in ("undated", "unknown") or value.startswith("c."):
+        return value
+    return value[:4] + ("?" if value.endswith("?") else "")

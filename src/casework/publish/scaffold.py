@@ -58,8 +58,13 @@ def render_template(name: str, **values: str) -> str:
 # --- reviews ----------------------------------------------------------------------------
 
 
+def dates_yaml(file: str) -> str:
+    """The version and dates block every content file ends with (TODOs until filled in)."""
+    return render_template("dates.yml.tmpl", file=file)
+
+
 def review_yaml(key: str) -> str:
-    return render_template("review.yml.tmpl", key=key, guide=GUIDE)
+    return render_template("review.yml.tmpl", key=key, guide=GUIDE) + dates_yaml(f"reviews/{key}.yml")
 
 
 def source_entry(key: str, indent: str = "  ") -> str:
@@ -112,7 +117,7 @@ def scenario_yaml(sid: str, review: str, trains_first: Sequence[str], trains_sec
                  else "      # Optional: the id of the quiz bank that goes with this scenario, e.g. quiz: demo\n")
     return render_template("scenario.yml.tmpl", sid=sid, review=review, guide=GUIDE, citation=citation, quiz_line=quiz_line,
                            trains_first=_list(trains_first), trains_first_one=_list(trains_first[:1]),
-                           trains_second=_list(trains_second))
+                           trains_second=_list(trains_second)) + dates_yaml(f"scenarios/{sid}.yml")
 
 
 # --- quiz banks -------------------------------------------------------------------------
@@ -131,7 +136,7 @@ def quiz_yaml(qid: str, review: str | None, trains_first: Sequence[str], trains_
         return "    # trains: the learning items it trains, e.g. [demo-review/finding-1]\n"
 
     return render_template("quiz.yml.tmpl", qid=qid, made_by=made_by, guide=GUIDE, review_block=review_block, cite=cite,
-                           trains_first=trains(trains_first), trains_second=trains(trains_second))
+                           trains_first=trains(trains_first), trains_second=trains(trains_second)) + dates_yaml(f"quizzes/{qid}.yml")
 
 
 # --- reading what exists ----------------------------------------------------------------
@@ -243,8 +248,9 @@ def nav_review(key: str) -> str:
           - reviews/{key}/findings.md"""
 
 
-def next_steps(files: Sequence[NewFile], review: str | None = None, scenario: str | None = None, quiz: str | None = None) -> str:
-    """What to do after scaffolding, with the exact lines to paste into mkdocs.yml."""
+def next_steps(files: Sequence[NewFile], review: str | None = None, scenario: str | None = None, quiz: str | None = None,
+               wired: list[str] | None = None) -> str:
+    """What to do after scaffolding: with `wired`, what was added to mkdocs.yml's nav; without, the lines to paste."""
     names = ", ".join(f.path for f in files)
     out = [
         "",
@@ -254,8 +260,15 @@ def next_steps(files: Sequence[NewFile], review: str | None = None, scenario: st
         f"     ({GUIDE}) has the details.",
         "  2. Run `casework check` (or `make check`). Until every TODO is filled in it fails and lists",
         "     each one left, with its file and line. Fix everything it reports until it says `all good`.",
-        "  3. Add the new pages to the navigation in mkdocs.yml (nav:), copying these lines exactly:",
     ]
+    if wired is not None:
+        out += ["  3. The new pages are in the navigation (mkdocs.yml, nav:): " + ("; ".join(wired) or "they were there already") + "."]
+        if review:
+            out += [f"     Rename the label of '{review} (year)' to the review's short name and year, like `Case A (2024)`,",
+                    "     and move it if the review's year is not this year: the list is in year order."]
+        review = scenario = quiz = None  # nothing to paste
+    else:
+        out += ["  3. Add the new pages to the navigation in mkdocs.yml (nav:), copying these lines exactly:"]
     if review:
         out += ["", "     In the `- Case reviews:` list, before `- reviews/themes.md` (then change the label",
                 f"     '{review}' to the review's short name and year, like `Case A (2024)`):", "", nav_review(review)]

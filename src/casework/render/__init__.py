@@ -3,7 +3,7 @@
 Every generated page is a `Generated` with its docs-relative path, its Markdown and the content
 file it came from (for edit links). `html` holds what every page family shares (escaping, citation
 lists, page paths); each family has its own module: scenarios (with the facilitator guide, room
-mode and map), quizzes, reviews, glossary and topics, training, and hand-written pages' transforms
+mode and map), quizzes, reviews, glossary and topics, training, source pages, and hand-written pages' transforms
 (`pages`, `brand`). Nothing here imports MkDocs, so any engine that reads Markdown can build the
 same pages.
 """
@@ -17,6 +17,7 @@ from casework.render.html import Generated, quiz_page_path
 from casework.render.quizzes import render_progress, render_quiz, render_quiz_index
 from casework.render.reviews import render_coverage, render_findings
 from casework.render.scenarios import render_scenario, render_scenario_index
+from casework.render.sources import generate as source_pages
 from casework.render.training import generate as training_pages
 
 __all__ = ["Generated", "generate"]
@@ -44,4 +45,5 @@ def generate(project: Project) -> list[Generated]:
         out.append(Generated(TOPICS_PAGE, render_topics(project), "themes.yml", "topics"))
     if project.terms:
         out.append(Generated("glossary.md", render_glossary(project, term_usage(project, project.docs_pages)), "glossary.yml", "glossary"))
+    out.extend(source_pages(project))
     return out

@@ -6,7 +6,7 @@ import re
 
 from casework.content.citations import relative_link
 from casework.content.project import Project
-from casework.render.html import esc, front_matter, one_line, page_title
+from casework.render.html import cite_list, esc, front_matter, one_line, page_title
 
 TOPICS_PAGE = "topics.md"
 
@@ -44,6 +44,10 @@ def render_glossary(project: Project, usage: dict[str, list[str]]) -> str:
         if t.expansion:
             parts.append(f"*{t.expansion}*\n")
         parts.append(t.meaning + "\n")
+        if t.sources:
+            parts.append(cite_list(t.sources, page, project) + "\n")
+        elif t.general_knowledge:
+            parts.append('<p class="cw-sources"><span class="cw-sources__label">Sources:</span> general knowledge, not from the sources</p>\n')
         used = usage.get(t.term, [])
         if used:
             links = ", ".join(f"[{page_title(project, p)}]({relative_link(page, p)})" for p in used[:8])

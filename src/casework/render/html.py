@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import markdown as md
 
-from casework.content.citations import item_page, relative_link, resolve
+from casework.content.citations import cite_href, item_page, relative_link, resolve
 from casework.content.model import QuizBank, Scenario
 from casework.content.project import Project
 
@@ -62,12 +62,14 @@ def cite_list(citations: list[str], page: str, project: Project, label: str = "S
             parts.append(esc(c))
             continue
         src = sources[r.key]
-        text = f"{src.short} {r.locator}"
-        if r.page:
-            parts.append(f"[{text}]({relative_link(page, r.page)})")
-        else:
-            parts.append(text)
+        parts.append(f"[{src.short} {r.locator}]({cite_href(page, r)})")
     return f'<p class="cw-sources" markdown="1"><span class="cw-sources__label">{label}:</span> ' + "; ".join(parts) + "</p>"
+
+
+def content_note(page: str, about: str) -> str:
+    """The content note of a generated page with case material, signposting the support page."""
+    return (f'!!! warning "Content note"\n    {about} If it affects you, talk to your supervisor or see '
+            f"[Support]({relative_link(page, SUPPORT_PAGE)}).\n")
 
 
 def trains_list(refs: list[str], page: str, project: Project) -> str:

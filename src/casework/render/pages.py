@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from casework.content.dates import parse_date
+from casework.content.facts import VARIABLE
 
 ACTION_PLAN_MARKER = "<!-- casework:action-plan -->"
 
@@ -145,3 +146,24 @@ WIDGETS: dict[str, tuple[str, ...]] = {
 def widget_scripts(html_text: str) -> list[str]:
     """The widget scripts a page needs, in a fixed order, from the markup it contains."""
     return [name for name, marks in WIDGETS.items() if any(m in html_text for m in marks)]
+
+
+_CODE = re.compile(r"^(```+|~~~+)[^\n]*\n.*?^\1[ \t]*$|`+[^`\n]+`+", re.S | re.M)
+
+
+def expand_facts(markdown: str, facts: Mapping[str, Mapping[str, str]]) -> str:
+    """Put the site's facts in for `{{ kind.field }}` (content.facts), except inside code; an unknown
+    name is left as written (casework check reports it)."""
+    if "{{" not in markdown:
+        return markdown
+
+    def sub(m: re.Match[str]) -> str:
+        return facts.get(m.group(1), {}).get(m.group(2), m.group(0))
+
+    out, last = [], 0
+    for code in _CODE.finditer(markdown):
+        out.append(VARIABLE.sub(sub, markdown[last:code.start()]))
+        out.append(code.group(0))
+        last = code.end()
+    out.append(VARIABLE.sub(sub, markdown[last:]))
+    return "".join(out)

@@ -7,7 +7,7 @@ import json
 from casework.content.citations import item_page, relative_link
 from casework.content.model import Question, QuizBank
 from casework.content.project import Loaded, Project
-from casework.render.html import cite_list, esc, front_matter, one_line, page_url, quiz_page_path, train_label
+from casework.render.html import cite_list, content_note, esc, front_matter, one_line, page_url, quiz_page_path, train_label
 
 # --- quizzes ---------------------------------------------------------------------------
 
@@ -21,6 +21,7 @@ def render_quiz(lq: Loaded[QuizBank], project: Project) -> str:
         front_matter(title=bank.title, description=f"Self-assessment quiz: {bank.title}", quiz={"enabled": True}, cw_quiz=bank.id, pass_mark=bank.pass_mark,
                      **bank.dates()),
         f"# {esc(bank.title)}\n",
+        content_note(page, "These questions are about adults who pose a sexual risk to children and about cases in which children were harmed."),
         '!!! info "A self-assessment, not an exam"\n',
         "    The answers are in this page, so this quiz is for checking your own understanding. "
         "Your answers are kept in this browser only and never sent anywhere.\n",

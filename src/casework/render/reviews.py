@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from casework.content.citations import item_page, relative_link
 from casework.content.index import coverage
-from casework.content.model import Review
+from casework.content.model import Review, show_date
 from casework.content.project import Loaded, Project
-from casework.render.html import cite_list, esc, front_matter, item_label, train_label
+from casework.render.html import cite_list, content_note, esc, front_matter, item_label, train_label
 
 # --- reviews, coverage, glossary -------------------------------------------------------
 
@@ -21,9 +21,10 @@ def render_findings(lr: Loaded[Review], project: Project, cov: dict[str, dict[st
         front_matter(title=f"{r.title}: findings and recommendations", description=f"Every finding, lesson and recommendation of {r.title}, with the training that covers it.",
                      tags=[project.themes[t].title for t in r.themes if t in project.themes], **r.dates()),
         f"# {esc(r.title)}: findings and recommendations\n",
+        content_note(page, "This page summarises a review of a case in which children were harmed or put at risk of sexual abuse."),
         "This page is generated from the review's data file. Each item has a stable ID that quiz questions and scenario choices use to say what they train.\n",
         "| | |", "|---|---|",
-        f"| Board | {esc(r.board)} |", f"| Review type | {esc(r.type)} |", f"| Date | {esc(r.date)} |",
+        f"| Board | {esc(r.board)} |", f"| Review type | {esc(r.type)} |", f"| Date | {esc(show_date(r.date))}{' ' + r.date_note if r.date_note else ''} |",
     ]
     if r.children:
         parts.append(f"| Children | {esc(r.children)} |")
@@ -59,6 +60,7 @@ def render_coverage(project: Project) -> str:
     parts = [
         front_matter(title="Training coverage", description="Every finding, lesson and recommendation, with the quiz questions and scenario choices that train it."),
         "# Training coverage\n",
+        content_note(page, "This table names the findings of reviews of cases in which children were harmed or put at risk of sexual abuse."),
         "Generated at every build. An item with no quiz question or no scenario choice fails `casework check`.\n",
         "| Item | Quiz questions | Scenario choices |", "|---|---|---|",
     ]
