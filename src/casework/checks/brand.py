@@ -68,7 +68,8 @@ def logo_problem(logo: str | None, docs_dir: Path, label: str = "docs") -> tuple
     if not logo:
         return None
     if url_scheme(logo) is not None or logo.strip().startswith("//"):
-        return (f"the logo '{logo}' is a web address, but the site loads nothing from another host",
+        what = "a web address, but the site loads nothing from another host" if url_scheme(logo) in ("http", "https", None) else "not a file path"
+        return (f"the logo '{logo}' is {what}",
                 f"save the image under {label}/ (e.g. {label}/assets/logo.svg) and give its path: logo: assets/logo.svg")
     folder = docs_dir.resolve()
     if not (docs_dir / logo).resolve().is_relative_to(folder):
