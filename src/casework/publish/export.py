@@ -56,7 +56,7 @@ def build_site(config: Path, site_dir: Path) -> None:
         raise ExportError(f"{config}: no such MkDocs configuration file", hint="run it in the project folder, or give the file with --config")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config.resolve()), "-d", str(site_dir.resolve())],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=config.parent,
     )
     try:
