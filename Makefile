@@ -7,7 +7,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup serve preview build check test lint chromium bench export clean
+.PHONY: setup serve preview build check test lint chromium bench export audit clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -64,6 +64,12 @@ export: setup
 	$(BIN)/casework export qti --out qti
 	$(BIN)/casework export moodle --out moodle
 	$(BIN)/casework export scorm --out scorm
+
+## Check the locked dependencies against published advisories: pip-audit on requirements.lock (PyPI's advisory
+## data) and npm audit on package-lock.json. Needs the network, so it is not part of `make test`; when an advisory
+## source cannot be reached it says so and fails (exit 2), rather than passing without having looked.
+audit: setup
+	$(BIN)/python scripts/audit.py
 
 clean:
 	rm -rf site qti moodle scorm casework-site.zip $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -76,3 +76,40 @@ def test_cli_exports_every_bank_and_refuses_broken_ones(mini_copy: Path, tmp_pat
     assert "quizzes/demo.yml:9: question 'q1': has no correct answer" in err
     assert "casework export qti: the content has errors, so nothing was exported" in err
     assert not (tmp_path / "again").exists()
+
+
+HOSTILE_TITLE = 'The "new" partner & <her> children\'s "safety'
+
+
+def test_quotes_and_markup_in_a_bank_title_give_well_formed_packages(mini_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue #18: a '"' in a bank title made assessment.xml not well-formed in both packages, and the export said it worked.
+    (No IMS QTI 2.1 XSD can be had from PyPI, npm or Debian here, so the structure is checked instead of the schema.)"""
+    from casework.cli import main
+
+    bank = mini_copy / "quizzes/demo.yml"
+    text = bank.read_text(encoding="utf-8").replace("title: Demo quiz", f"title: '{HOSTILE_TITLE.replace(chr(39), chr(39) * 2)}'", 1)
+    bank.write_text(text.replace("stem: Who should you tell?", 'stem: Who should you tell about &quot;Mr Z&quot; and "the <b>new</b> partner"?', 1), encoding="utf-8")
+    assert main(["--root", str(mini_copy), "export", "qti", "--out", str(tmp_path / "qti")]) == 0
+    capsys.readouterr()
+    shown = "The \u201cnew\u201d partner & <her> children's \u201dsafety"
+    with zipfile.ZipFile(tmp_path / "qti/demo-qti21.zip") as z:
+        docs = {name: ET.fromstring(z.read(name)) for name in z.namelist()}  # every file well-formed
+        test = docs["assessment.xml"]
+        assert test.tag == f"{QTI21}assessmentTest" and test.get("title") == shown
+        parts = test.findall(f"{QTI21}testPart")
+        assert len(parts) == 1 and parts[0].get("navigationMode") and parts[0].get("submissionMode")
+        section = parts[0].find(f"{QTI21}assessmentSection")
+        assert section is not None
+        refs = [r.get("href") for r in section.iter(f"{QTI21}assessmentItemRef")]
+        assert refs == [f"items/cw-demo-q{i}.xml" for i in (1, 2, 3)] and all(r in docs for r in refs)
+        for ref in refs:
+            item = docs[ref]
+            assert item.tag == f"{QTI21}assessmentItem" and item.get("identifier") == ref[6:-4]
+            assert item.find(f"{QTI21}responseDeclaration") is not None and item.find(f"{QTI21}itemBody") is not None
+        assert docs["items/cw-demo-q2.xml"].get("title", "").startswith("Who should you tell about \u201cMr Z\u201d")
+        manifest = docs["imsmanifest.xml"]
+        assert [r.get("href") for r in manifest.iter("{http://www.imsglobal.org/xsd/imscp_v1p1}resource")][1:] == refs
+    with zipfile.ZipFile(tmp_path / "qti/demo-qti12.zip") as z:
+        docs = {name: ET.fromstring(z.read(name)) for name in z.namelist()}
+        assessment = docs["assessment.xml"].find(f"{QTI12}assessment")
+        assert assessment is not None and assessment.get("title") == shown

@@ -12,6 +12,7 @@ from casework.checks import load_project
 from casework.checks.brand import check_config
 from casework.checks.dates import check_review_dates
 from casework.checks.nav import check_config_nav
+from casework.checks.offline import check_config_offline
 from casework.checks.siteurl import check_site_url
 from casework.content.project import Project, rel
 from casework.content.yamlsrc import read_mapping
@@ -37,7 +38,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     settings = read_mapping(config, rel(config, root))  # mkdocs.yml, read once for the nav and the branding
     if settings is not None:
         project.problems.extend(check_config_nav(config, doc=settings) + check_config(config, doc=settings)
-                                + check_site_url(settings, rel(config, root)))
+                                + check_site_url(settings, rel(config, root)) + check_config_offline(config, doc=settings))
     if project.problems:
         print(format_problems(project.problems), file=sys.stderr if project.errors else sys.stdout)
     if project.errors:

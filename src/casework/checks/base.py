@@ -72,8 +72,36 @@ class MdLine:
 
 
 _FENCE = re.compile(r"^\s*(```+|~~~+)")
-_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+_BACKTICKS = re.compile(r"`+")
+
+
+def blank_code_spans(text: str) -> str:
+    """`text` with every code span (`code`, ``co`de``) blanked to spaces, newlines kept. Linear: a run of backticks
+    opens a span that the next run of the same length closes (as in CommonMark); a run with no partner is text.
+    (A regular expression such as (`+)(.+?)\\1 takes cubic time on a line of unpaired backticks.)"""
+    if "`" not in text:
+        return text
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    partner: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):  # the next run of the same length, found right to left in one pass
+        size = runs[i][1] - runs[i][0]
+        partner[i] = last.get(size)
+        last[size] = i
+    pieces: list[str] = []
+    done = 0
+    i = 0
+    while i < len(runs):
+        j = partner[i]
+        if j is None:
+            i += 1
+            continue
+        start, end = runs[i][0], runs[j][1]
+        pieces += [text[done:start], re.sub(r"[^\n]", " ", text[start:end])]
+        done = end
+        i = j + 1
+    return "".join(pieces) + text[done:]
+_HEADING = re.compile(r"^#{1,6}\s")
 _FM_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
 
@@ -103,10 +131,11 @@ def markdown_lines(text: str, front: bool = True) -> Iterator[MdLine]:
         if h and line.startswith("# "):
             field = "page title"
         elif h:
-            title = TODO.split(h.group(1))[0].rstrip(" :-") or "untitled"
+            text = line[h.end():].rstrip().rstrip("#").rstrip().lstrip()  # a closing run of '#' is not part of the title
+            title = TODO.split(text)[0].rstrip(" :-") or "untitled"
             section = f"section '{title}'"
-            field = f"heading '{title}'" if TODO.search(h.group(1)) else section
-        yield MdLine(i + 1, _INLINE_CODE.sub(lambda c: " " * len(c.group(0)), line), field)
+            field = f"heading '{title}'" if TODO.search(text) else section
+        yield MdLine(i + 1, blank_code_spans(line), field)
 
 
 def content_files(project: Project) -> list[str]:

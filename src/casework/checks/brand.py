@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from casework.content.brand import HEX, Brand, contrast
+from casework.content.model import url_scheme
 from casework.content.yamlsrc import YamlDoc, read_mapping
 from casework.problems import Problem
 
@@ -62,7 +63,17 @@ def check_config(config: Path, file: str | None = None, doc: YamlDoc | None = No
 
 
 def logo_problem(logo: str | None, docs_dir: Path, label: str = "docs") -> tuple[str, str] | None:
-    """(message, hint) when the logo is a local file that is not there; None when it is there or is a web address."""
-    if not logo or "://" in logo or (docs_dir / logo).is_file():
+    """(message, hint) when the logo is not a file under the docs folder: a web address (the site loads nothing from
+    another host), a path that leaves the folder, or a file that is not there. None when it is there."""
+    if not logo:
+        return None
+    if url_scheme(logo) is not None or logo.strip().startswith("//"):
+        what = "a web address, but the site loads nothing from another host" if url_scheme(logo) in ("http", "https", None) else "not a file path"
+        return (f"the logo '{logo}' is {what}",
+                f"save the image under {label}/ (e.g. {label}/assets/logo.svg) and give its path: logo: assets/logo.svg")
+    folder = docs_dir.resolve()
+    if not (docs_dir / logo).resolve().is_relative_to(folder):
+        return f"the logo '{logo}' is outside {label}/", f"put the image under {label}/ and give its path relative to {label}/"
+    if (docs_dir / logo).is_file():
         return None
     return f"the logo '{logo}' is not in {label}/", f"put the image at {label}/{logo}, or give its path relative to {label}/"

@@ -12,15 +12,31 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from casework.checks.base import blank_code_spans
 from casework.problems import Problem
 
-_FENCE = re.compile(r"^(?P<f>```|~~~)[^\n]*\n.*?^(?P=f)[ \t]*$", re.S | re.M)
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+_FENCE_LINE = re.compile(r"^(```|~~~)")
+# A '<' that starts no complete tag: blanked before parsing, as html.parser rescans the rest of the text from each
+# one (quadratic on a page of '<script<script...'). The look-ahead stops at the next '<', so this is linear.
+_LONE_LT = re.compile(r"<(?![^<>]*>)")
 _NOT_SAVED = {"button", "submit", "reset", "image", "hidden"}
 
 
-def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+def _blank_fences(text: str) -> str:
+    """`text` with fenced code blocks blanked (line numbers kept), line by line: linear in the text. A fence left
+    open runs to the end of the page, as in Markdown."""
+    lines = text.split("\n")
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        m = _FENCE_LINE.match(line)
+        if fence is None and m:
+            fence = m.group(1)
+        elif fence is not None and line.rstrip(" \t") == fence:
+            fence = None
+        elif fence is None:
+            continue
+        lines[i] = ""
+    return "\n".join(lines)
 
 
 @dataclass
@@ -72,7 +88,7 @@ def form_problems(file: str, text: str) -> tuple[list[Problem], list[tuple[str, 
     """Problems with the cw-forms in one page's text, and each form's (save name, line) for site-wide checks."""
     if "cw-form" not in text:  # most pages: skip the blanking and parsing
         return [], []
-    clean = _CODE_SPAN.sub(_blank, _FENCE.sub(_blank, text))
+    clean = _LONE_LT.sub(" ", blank_code_spans(_blank_fences(text)))
     parser = _FormParser()
     parser.feed(clean)
     parser.close()

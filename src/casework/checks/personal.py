@@ -41,12 +41,14 @@ _FULL_DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?\s+\d{{4}}"
               r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"
               r"|\d{4}-\d{2}-\d{2})")
 DATE_OF_BIRTH = re.compile(
-    rf"(?:\bborn(?:\s+on)?\s+|\b(?:DOB|D\.O\.B\.?|d\.o\.b\.?|[Dd]ate\s+of\s+[Bb]irth)(?![A-Za-z])\s*(?:[:\-–]|\bwas\b|\bis\b|\bof\b)?\s*){_FULL_DATE}")
+    rf"(?:\bborn(?:\s+on)?\s+|\b(?:DOB|D\.O\.B\.?|d\.o\.b\.?|[Dd]ate\s+of\s+[Bb]irth)(?![A-Za-z])\s*(?:(?:[:\-–]|\bwas\b|\bis\b|\bof\b)\s*)?){_FULL_DATE}")
 _STREET = r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Gardens|Place|Terrace|Court|Grove|Mews|Row|Walk|Square|Rise|Parade|Hill)"
 STREET_ADDRESS = re.compile(rf"(?<![\w.])\d{{1,4}}[A-Za-z]?,?[ \t]+(?:(?:[A-Z][a-z]+|[A-Z][a-z]+['’]s)[ \t]+){{1,3}}{_STREET}\b\.?")
 POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b")
 PHONE = re.compile(r"(?<![\w+])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|\(?0)[1-9]\d{1,4}\)?(?:[ \t-]?\d){6,8}(?![\d])")
-EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+# Every quantifier is bounded (the lengths email addresses allow), so each match attempt is bounded and a
+# search is linear in the text: with `+` here, a line like 'a.a.a.a...@' took minutes (issue #18).
+EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b")
 URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+")
 
 

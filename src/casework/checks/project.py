@@ -10,6 +10,8 @@ from __future__ import annotations
 from casework.checks.base import CITE_HINT
 from casework.checks.citations import check_citation_landing, check_prose_citations
 from casework.checks.cues import check_cues
+from casework.checks.ids import check_case_collisions
+from casework.checks.offline import check_offline
 from casework.checks.publishing import check_publishing
 from casework.checks.quizzes import check_quiz
 from casework.checks.scenarios import check_scenario
@@ -120,3 +122,5 @@ def check_project(project: Project) -> None:
     p.extend(check_timings(project))
 
     p.extend(check_publishing(project))
+    p.extend(check_offline(project))
+    p.extend(check_case_collisions(project))

@@ -13,6 +13,20 @@ from casework.problems import Problem
 Path_ = tuple[str | int, ...]
 FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present, for plain data
 
+# Limits, so that no file can take the build down (issue #18): each gives a one-line `file:line` problem.
+MAX_BYTES = 2_000_000  # the largest content file today is under 50 KB
+MAX_LINE = 10_000  # characters on one line; content lines today are under 500
+MAX_DEPTH = 40  # levels of nesting; content needs fewer than 10
+_FLOW_SCAN = 200  # more '[' and '{' than this (or indentation deeper than this) and the nesting is measured before parsing
+
+
+class _Refused(Exception):
+    """A limit was hit while reading the file: the one problem to report."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
 
 def split_front_matter(text: str) -> tuple[str, int]:
     """A page's front matter YAML text and the number of lines before its body (0 without front matter)."""
@@ -28,11 +42,11 @@ def split_front_matter(text: str) -> tuple[str, int]:
 def front_matter(text: str) -> dict[str, Any]:
     """A page's front matter as data ({} when it has none or it is not a YAML mapping)."""
     fm, _ = split_front_matter(text)
-    if not fm.strip():
-        return {}
+    if not fm.strip() or yaml_limit(fm, "") is not None or ("*" in fm and _first_alias(fm) is not None):
+        return {}  # the check reports a front matter over the limits (casework.checks.base)
     try:
         data = yaml.load(fm, Loader=FAST_LOADER)
-    except (yaml.YAMLError, ValueError):  # ValueError: a date that is no date, such as 2024-13-01
+    except (yaml.YAMLError, ValueError, RecursionError, MemoryError):  # ValueError: a date that is no date, such as 2024-13-01
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -88,8 +102,15 @@ _Loader.yaml_implicit_resolvers = _CLoader.yaml_implicit_resolvers = {
 def load_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse `text`; return the document and any problems (syntax, duplicate keys)."""
     problems: list[Problem] = []
+    limit = yaml_limit(text, file)
+    if limit is not None:
+        return None, [limit]
     try:
         node = _compose(text)
+    except RecursionError:  # the pure-Python parser, on a file libyaml rejected: measure the nesting to say where
+        return None, [_depth_problem(text, file, yaml.SafeLoader) or _too_deep(file, None)]
+    except MemoryError:
+        return None, [Problem(file, None, None, "the file is too large to read", "split it into smaller files")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -123,8 +144,71 @@ def load_yaml(text: str, file: str) -> tuple[YamlDoc | None, list[Problem]]:
     if node is None:
         doc.data = None
         return doc, problems
-    doc.data = _build(node, (), doc, problems)
+    try:
+        doc.data = _build(node, (), doc, problems, set())
+    except _Refused as refused:
+        return None, [refused.problem]
+    except (RecursionError, MemoryError):  # not reachable within the limits above; never a traceback all the same
+        return None, [_too_deep(file, None)]
     return doc, problems
+
+
+def yaml_limit(text: str, file: str) -> Problem | None:
+    """The problem when `text` is over a size limit (bytes, line length, nesting), else None. Linear in the text, and
+    run before parsing: libyaml's composer recurses in C, so a deep enough file would crash the process."""
+    if len(text) > MAX_BYTES:
+        return Problem(file, None, None, f"the file is {len(text):,} characters long; the limit is {MAX_BYTES:,}", "split it into smaller files")
+    lines = text.split("\n")
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    if len(lines[longest]) > MAX_LINE:
+        return Problem(file, longest + 1, None, f"this line is {len(lines[longest]):,} characters long; the limit is {MAX_LINE:,}",
+                       "break the text over several lines (a long text can be a block: 'text: >' with the lines indented under it)")
+    if text.count("[") + text.count("{") > _FLOW_SCAN or any(len(ln) - len(ln.lstrip(" -")) > _FLOW_SCAN for ln in lines):
+        return _depth_problem(text, file, FAST_LOADER)
+    return None
+
+
+def _too_deep(file: str, line: int | None) -> Problem:
+    return Problem(file, line, None, f"the data is nested more than {MAX_DEPTH} levels deep here",
+                   "content files need only a few levels; check for stray '[' or '{' or runaway indentation")
+
+
+def _depth_problem(text: str, file: str, loader: Any) -> Problem | None:
+    """The nesting measured from the parser's events (libyaml's parser keeps its own stack; it never recurses)."""
+    parser = loader(text)
+    depth = 0
+    try:
+        while (event := parser.get_event()) is not None and not isinstance(event, yaml.StreamEndEvent):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _too_deep(file, event.start_mark.line + 1 if event.start_mark else None)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # a syntax error: the parse proper reports it
+    finally:
+        parser.dispose()
+    return None
+
+
+def _first_alias(text: str) -> int | None:
+    """The line (1-based) of the first alias (*name) in `text`, None when there is none or the text does not parse."""
+    parser = FAST_LOADER(text)
+    try:
+        while (event := parser.get_event()) is not None and not isinstance(event, yaml.StreamEndEvent):
+            if isinstance(event, yaml.AliasEvent):
+                return int(event.start_mark.line) + 1 if event.start_mark else None
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
+    return None
+
+
+def _alias_refused(doc: YamlDoc) -> _Refused:
+    return _Refused(Problem(doc.file, _first_alias(doc.text), None, "YAML aliases (*name, repeating an &anchor) are not accepted",
+                            "write the repeated value out in full where it is needed"))
 
 
 def read_mapping(path: Path, file: str | None = None) -> YamlDoc | None:
@@ -173,7 +257,14 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         _CONSTRUCTOR.recursive_objects.clear()
 
 
-def _build(node: yaml.Node, path: Path_, doc: YamlDoc, problems: list[Problem]) -> Any:
+def _build(node: yaml.Node, path: Path_, doc: YamlDoc, problems: list[Problem], seen: set[int]) -> Any:
+    """The data of `node`. An alias is the same node object met twice (libyaml shares it), so it is refused
+    before it can be expanded: nine lines of aliases would otherwise expand to a billion values."""
+    if id(node) in seen:
+        raise _alias_refused(doc)
+    seen.add(id(node))
+    if len(path) >= MAX_DEPTH:
+        raise _Refused(_too_deep(doc.file, node.start_mark.line + 1))
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
@@ -203,11 +294,11 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDoc, problems: list[Problem]) 
                     )
                 )
                 continue
-            out[key] = _build(value_node, path + (key,), doc, problems)
+            out[key] = _build(value_node, path + (key,), doc, problems, seen)
             doc.lines[path + (key,)] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
+        return [_build(item, path + (i,), doc, problems, seen) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.ScalarNode):
         doc.scalars.append(Scalar(path, str(node.value), _mark_pos(node.start_mark), _mark_pos(node.end_mark)))
         return _scalar(node)

@@ -25,7 +25,7 @@ from casework.content.model import Question, QuizBank
 from casework.content.project import Project
 from casework.render.html import md_html
 
-FILL_BLANK = re.compile(r"\[\[([^\]]+)\]\]")
+FILL_BLANK = re.compile(r"\[\[([^\[\]]+)\]\]")  # no '[' inside: linear on a run of '[[' (issue #18)
 # Moodle accepts only these grades (percent); 100/n for n = 1..10 are all among them.
 GRADES = (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0)
 _SPLIT = re.compile(r"\s*;\s*")

@@ -61,6 +61,7 @@ def plan(root: Path, docs_dir: Path, config: Path, old: str, new: str) -> list[E
     prefix = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else ""
     old, new = norm(old, prefix), norm(new, prefix)
     for label, page in (("old", old), ("new", new)):
+        _inside_docs(docs_dir, page, label, prefix or docs_dir.name)
         if not page.endswith(".md"):
             raise MoveError(f"the {label} path '{page}' is not a Markdown page", "give paths under docs/ ending in .md, e.g. protocol/section-3.md")
     source = docs_dir / old
@@ -92,6 +93,18 @@ def plan(root: Path, docs_dir: Path, config: Path, old: str, new: str) -> list[E
     if config.is_file():
         edits.append(Edit(config, _config_with_move(config.read_text(encoding="utf-8"), old, new), "nav entry moved and redirect added"))
     return edits
+
+
+def _inside_docs(docs_dir: Path, page: str, label: str, shown: str) -> None:
+    """Refuse a path that is absolute, climbs out with '..', or resolves (through a symlink) outside the docs folder:
+    a move writes and deletes files, and puts the path into the nav and the content."""
+    hint = f"give the page's path under {shown}/, e.g. protocol/section-3.md"
+    if not page or page.startswith("/") or Path(page).is_absolute() or re.match(r"^[A-Za-z]:", page):
+        raise MoveError(f"the {label} path '{page}' is not a path under {shown}/", hint)
+    if ".." in page.split("/"):
+        raise MoveError(f"the {label} path '{page}' uses '..', which leaves {shown}/", hint)
+    if not (docs_dir / page).resolve().is_relative_to(docs_dir.resolve()):
+        raise MoveError(f"the {label} path '{page}' leads outside {shown}/ (through a symbolic link)", hint)
 
 
 def _config_with_move(text: str, old: str, new: str) -> str:

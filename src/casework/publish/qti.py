@@ -9,6 +9,7 @@ so it goes into each item's general feedback, after the explanation, one line pe
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 from html import escape as esc
 from pathlib import Path
@@ -18,10 +19,11 @@ from mkdocs_quiz.qti import Answer, Blank, QTIExporter, QTIVersion, Quiz, QuizCo
 from casework.content.citations import resolve
 from casework.content.model import Question, QuizBank
 from casework.content.project import Project
+from casework.problems import CaseworkError
 from casework.render.html import md_html
 
 VERSIONS = {"2.1": QTIVersion.V2_1, "1.2": QTIVersion.V1_2}
-FILL_BLANK = re.compile(r"\[\[([^\]]+)\]\]")
+FILL_BLANK = re.compile(r"\[\[([^\[\]]+)\]\]")  # no '[' inside: linear on a run of '[[' (issue #18)
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries carry no build time, so an unchanged bank exports byte-identical
 
 
@@ -34,6 +36,7 @@ def _no_straight_quotes(text: str) -> str:
     """Curly quotes for straight ones. mkdocs-quiz's exporters put the start of the question in a title="..."
     attribute escaped without quotes, so a straight double quote breaks the XML. (Upstream fix: escape with
     xml.sax.saxutils.quoteattr, or pass {'"': '&quot;'} to escape, in mkdocs_quiz.qti.utils.make_title.)"""
+    text = re.sub(r"&(?:quot|#34|#[xX]22);", '"', text)  # an entity html.unescape would turn back into '"'
     text = re.sub(r'"([^"<>]*)"', "\u201c\\1\u201d", text)
     return text.replace('"', "\u201d")
 
@@ -75,7 +78,8 @@ def to_quiz(bank: QuizBank, q: Question, project: Project) -> Quiz:
 
 def collection(bank: QuizBank, project: Project) -> QuizCollection:
     desc = "Self-assessment questions from casework. The answers and their reasons come from the case reviews cited in each item."
-    return QuizCollection(title=bank.title, quizzes=[to_quiz(bank, q, project) for q in bank.questions],
+    # mkdocs-quiz writes the title into title="..." with xml.sax.saxutils.escape, which leaves '"' as it is
+    return QuizCollection(title=_no_straight_quotes(bank.title), quizzes=[to_quiz(bank, q, project) for q in bank.questions],
                           description=desc, identifier=ident(bank.id))
 
 
@@ -88,19 +92,33 @@ def package(bank: QuizBank, project: Project, version: str) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         entries = {"imsmanifest.xml": exporter.generate_manifest(), "assessment.xml": exporter.generate_assessment(), **exporter.generate_items()}
         for name, text in entries.items():
+            _well_formed(bank, version, name, text)
+        for name, text in entries.items():
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, text)
     return buffer.getvalue()
 
 
+class QtiError(CaseworkError):
+    """A package that would not be well-formed XML: nothing is written for it."""
+
+
+def _well_formed(bank: QuizBank, version: str, name: str, text: str) -> None:
+    """Parse `text` back; an LMS rejects a package whose XML is not well-formed, so the export stops instead."""
+    try:
+        ET.fromstring(text)
+    except ET.ParseError as exc:
+        raise QtiError(f"quiz bank '{bank.id}': the QTI {version} file {name} would not be well-formed XML ({exc})",
+                       "report this as a bug in casework, with the bank; meanwhile simplify the text of the question named above") from None
+
+
 def write_qti(project: Project, out_dir: Path, versions: tuple[str, ...] = ("2.1", "1.2")) -> list[Path]:
-    """Write `<bank>-qti21.zip` (and `-qti12.zip`) for every bank into `out_dir`; return the paths."""
+    """Write `<bank>-qti21.zip` (and `-qti12.zip`) for every bank into `out_dir`; return the paths. Every package is
+    made (and its XML parsed back) before any is written, so a failure leaves nothing half-exported."""
+    packages = {out_dir / f"{lq.obj.id}-qti{version.replace('.', '')}.zip": package(lq.obj, project, version)
+                for lq in project.quizzes.values() for version in versions}
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for lq in project.quizzes.values():
-        for version in versions:
-            path = out_dir / f"{lq.obj.id}-qti{version.replace('.', '')}.zip"
-            path.write_bytes(package(lq.obj, project, version))
-            written.append(path)
-    return written
+    for path, data in packages.items():
+        path.write_bytes(data)
+    return list(packages)
