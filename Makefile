@@ -57,10 +57,13 @@ test: setup chromium lint
 bench: setup chromium
 	$(BIN)/python scripts/benchmark.py
 
-## Zip the offline site (casework-site.zip) and export the quiz banks for an LMS (qti/).
+## Zip the offline site (casework-site.zip) and export for an LMS: quiz banks as QTI (qti/) and Moodle XML
+## (moodle/), and a SCORM 1.2 package per training module and for the programme (scorm/).
 export: setup
 	$(BIN)/casework export site --out casework-site.zip
 	$(BIN)/casework export qti --out qti
+	$(BIN)/casework export moodle --out moodle
+	$(BIN)/casework export scorm --out scorm
 
 clean:
-	rm -rf site qti casework-site.zip $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site qti moodle scorm casework-site.zip $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

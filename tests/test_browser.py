@@ -47,14 +47,15 @@ def test_quiz_feedback_result_and_persistence(ctx: Any, mini_site: Path) -> None
     tab = Tab(ctx, ("file://",))
     page = tab.goto(file_url(mini_site, "quizzes/demo.html"))
     q1 = page.locator("#quiz-q1")
-    q1.get_by_label("Check with other agencies.").check()  # single choice submits at once
+    q1.get_by_label("Check with other agencies.").check()
+    q1.get_by_role("button", name="Check answer").click()  # single choice is checked by its button, never on selection
     assert "Right. An adult's account is not evidence." in q1.locator(".quiz-feedback").inner_text()
     q2 = page.locator("#quiz-q2")
     q2.get_by_label("Nobody").check()
-    q2.get_by_role("button", name="Submit").click()
+    q2.get_by_role("button", name="Check answer").click()
     assert "Information not shared is the theme of the review." in q2.locator(".quiz-feedback").inner_text()
     page.locator("#quiz-q3 input.quiz-blank-input").fill("3")
-    page.locator("#quiz-q3").get_by_role("button", name="Submit").click()
+    page.locator("#quiz-q3").get_by_role("button", name="Check answer").click()
     status = page.locator(".cw-quiz-result__status")
     status.filter(has_text="Not yet passed").wait_for()
     assert "2 of 3 correctly (67%)" in status.inner_text()
@@ -82,6 +83,7 @@ def test_quiz_progress_survives_a_copied_site_folder(ctx: Any, mini_site: Path, 
     tab = Tab(ctx, ("file://",))
     page = tab.goto(file_url(mini_site, "quizzes/demo.html"))
     page.locator("#quiz-q1").get_by_label("Check with other agencies.").check()
+    page.locator("#quiz-q1").get_by_role("button", name="Check answer").click()
     moved = tab.goto(file_url(copy, "quizzes/demo.html"))
     assert moved.locator("#quiz-q1-0").is_checked()
     tab.assert_local()
@@ -291,16 +293,17 @@ def test_multiple_choice_shows_each_chosen_options_feedback_and_a_pass(ctx: Any,
     tab = Tab(ctx, ("file://",))
     page = tab.goto(file_url(mini_site, "quizzes/demo.html"))
     page.locator("#quiz-q1").get_by_label("Check with other agencies.").check()
+    page.locator("#quiz-q1").get_by_role("button", name="Check answer").click()
     q2 = page.locator("#quiz-q2")
     q2.get_by_label("Children's social care").check()
     q2.get_by_label("The police offender manager").check()
-    q2.get_by_role("button", name="Submit").click()
+    q2.get_by_role("button", name="Check answer").click()
     feedback = q2.locator(".quiz-feedback").inner_text()
     assert "Yes, they lead on assessing the children." in feedback
     assert "Yes, they manage Mr Z." in feedback
     assert "Information not shared" not in feedback  # the option not chosen keeps its feedback to itself
     page.locator("#quiz-q3 input.quiz-blank-input").fill("3")
-    page.locator("#quiz-q3").get_by_role("button", name="Submit").click()
+    page.locator("#quiz-q3").get_by_role("button", name="Check answer").click()
     status = page.locator(".cw-quiz-result__status")
     status.filter(has_text="Passed.").wait_for()
     assert "3 of 3 correctly (100%)" in status.inner_text()
@@ -312,10 +315,11 @@ def answer_demo_set(page: Any, right: bool) -> None:
     """Answer the demo self-assessment set (demo/q1, demo/q2): both right, or q1 wrong and q2 right."""
     q1 = page.locator("#quiz-demo--q1")
     q1.get_by_label("Check with other agencies." if right else "Record it and move on.").check()
+    q1.get_by_role("button", name="Check answer").click()
     q2 = page.locator("#quiz-demo--q2")
     q2.get_by_label("Children's social care").check()
     q2.get_by_label("The police offender manager").check()
-    q2.get_by_role("button", name="Submit").click()
+    q2.get_by_role("button", name="Check answer").click()
 
 
 def test_before_and_after_show_the_learners_change_and_a_completion_record(ctx: Any, mini_site: Path) -> None:

@@ -88,7 +88,7 @@ def test_generated_pages_link_edit_to_their_yaml(mini_site: Path) -> None:
 
 def test_glossary_terms_become_tooltips(mini_site: Path) -> None:
     home = (mini_site / "index.html").read_text(encoding="utf-8")
-    assert '<abbr title="Multi-Agency Public Protection Arrangements: How agencies jointly manage sexual and violent offenders.">MAPPA</abbr>' in home
+    assert '<abbr tabindex="0" title="Multi-Agency Public Protection Arrangements: How agencies jointly manage sexual and violent offenders.">MAPPA</abbr>' in home
     glossary = (mini_site / "glossary.html").read_text(encoding="utf-8")
     assert "respectful uncertainty" in glossary and "Used in:" in glossary
 
@@ -129,7 +129,7 @@ def test_broken_content_aborts_the_build_with_the_check_messages(mini_copy: Path
     scenario.write_text(scenario.read_text(encoding="utf-8").replace("goto: e-poor", "goto: e-nowhere"), encoding="utf-8")
     result = mkdocs_build(mini_copy / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 1
-    assert "scenarios/demo.yml:65: node 'n3', choice 2: goes to 'e-nowhere', which does not exist" in result.stderr
+    assert "scenarios/demo.yml:75: node 'n3', choice 2: goes to 'e-nowhere', which does not exist" in result.stderr
     assert "Traceback" not in result.stderr
 
 

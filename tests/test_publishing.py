@@ -291,7 +291,7 @@ def test_a_page_past_its_next_review_gets_a_warning(mini_copy: Path, capsys: pyt
         "    how to fix: review the page, then update last_reviewed and next_review (and add an amendment note)",
         "docs/index.md:3: warning: next review was due on 2020-01-01\n"
         "    how to fix: review the page, then update last_reviewed and next_review (and add an amendment note)",
-        "quizzes/demo.yml:39: warning: next review was due on 2020-06\n"
+        "quizzes/demo.yml:44: warning: next review was due on 2020-06\n"
         "    how to fix: review the content, then update last_reviewed and next_review (and add an amendment note)",
     ]
     assert check_review_dates(project, dt.date(2019, 12, 31)) == []

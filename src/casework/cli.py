@@ -13,7 +13,7 @@ from casework.checks.brand import check_config
 from casework.checks.dates import check_review_dates
 from casework.checks.nav import check_config_nav
 from casework.checks.siteurl import check_site_url
-from casework.content.project import rel
+from casework.content.project import Project, rel
 from casework.content.yamlsrc import read_mapping
 from casework.problems import CaseworkError, format_problems
 from casework.publish import scaffold
@@ -162,6 +162,48 @@ def cmd_export_qti(args: argparse.Namespace) -> int:
     return 0
 
 
+def _checked_project(args: argparse.Namespace, what: str) -> Project:
+    project = load_project(Path(args.root))
+    if project.errors:
+        print(format_problems(project.problems), file=sys.stderr)
+        raise CliError(f"the content has errors, so nothing was exported ({what} are exported only from content that passes the check)",
+                       "fix the problems above (run `casework check`), then export again")
+    return project
+
+
+def cmd_export_scorm(args: argparse.Namespace) -> int:
+    from casework.publish.scorm import export_scorm
+
+    project = _checked_project(args, "packages")
+    config = Path(args.config) if args.config else Path(args.root) / "mkdocs.yml"
+    print(f"Building the site from {config} (mkdocs build --strict)...")
+    packages = export_scorm(project, config, Path(args.out), args.version, args.module)
+    for p in packages:
+        print(f"Wrote {p.path} ({p.files} files, {p.size / 1_000_000:.1f} MB)")
+    print(f"{len(packages)} SCORM {args.version} packages in {args.out}/: one per training module"
+          + ("" if args.module else ", and one for the whole programme") + ".")
+    print("Upload a package as a SCORM activity (Moodle: Add an activity > SCORM package; Learning Pool and most LMSs: a SCORM 1.2 course).")
+    print("It reports completion, score, each answer and each scenario decision, and resumes where the learner left off.")
+    return 0
+
+
+def cmd_export_moodle(args: argparse.Namespace) -> int:
+    from casework.publish.moodle import write_moodle
+
+    project = _checked_project(args, "banks")
+    if not project.quizzes:
+        raise CliError("there are no quiz banks to export", "add a bank to quizzes/ (see `casework new quiz`)")
+    out = Path(args.out)
+    paths = write_moodle(project, out)
+    for path in paths:
+        print(f"Wrote {path}")
+    questions = sum(len(q.obj.questions) for q in project.quizzes.values())
+    print(f"{len(paths)} banks, {questions} questions, as Moodle XML in {out}/.")
+    print("In Moodle: Question bank > Import, format 'Moodle XML', choose the file. Each bank comes in as its own category;")
+    print("question ID numbers are stable (cw-<bank>-<question>).")
+    return 0
+
+
 # --- move ----------------------------------------------------------------------------------
 
 
@@ -228,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="package the content for sharing",
                             description="Package the content for sharing.")
-    export_sub = export.add_subparsers(dest="what", required=True, metavar="{site,qti}")
+    export_sub = export.add_subparsers(dest="what", required=True, metavar="{site,qti,scorm,moodle}")
     site = export_sub.add_parser("site", help="build the site (strict) and zip it, ready to share or copy to any web host")
     site.add_argument("--out", default="casework-site.zip", help="the zip to write (default: casework-site.zip)")
     site.add_argument("--config", help="the MkDocs configuration (default: mkdocs.yml in --root)")
@@ -237,6 +279,15 @@ def build_parser() -> argparse.ArgumentParser:
     qti.add_argument("--out", default="qti", help="the folder to write the packages to (default: qti)")
     qti.add_argument("--version", choices=["2.1", "1.2", "both"], default="both", help="QTI version (default: both)")
     qti.set_defaults(func=cmd_export_qti)
+    scorm = export_sub.add_parser("scorm", help="a SCORM package per training module, and one for the programme, for any LMS")
+    scorm.add_argument("--out", default="scorm", help="the folder to write the packages to (default: scorm)")
+    scorm.add_argument("--module", help="package only this module (its ID in modules/)")
+    scorm.add_argument("--version", choices=["1.2", "2004"], default="1.2", help="SCORM version (default: 1.2; 2004 is the 4th edition)")
+    scorm.add_argument("--config", help="the MkDocs configuration (default: mkdocs.yml in --root)")
+    scorm.set_defaults(func=cmd_export_scorm)
+    moodle = export_sub.add_parser("moodle", help="every quiz bank as a Moodle XML file for Moodle's question bank")
+    moodle.add_argument("--out", default="moodle", help="the folder to write the files to (default: moodle)")
+    moodle.set_defaults(func=cmd_export_moodle)
 
     am = sub.add_parser("amend", help="record a change: raise the version, set the review dates, add a dated note",
                         description="Record a change to a page under docs/ or a content file (reviews/, scenarios/, quizzes/, modules/, sets/): "

@@ -285,7 +285,7 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return html
-        html = pages.accessible_checklists(html, re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.lower()))
+        html = pages.accessible_checklists(pages.focusable_terms(html), re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.lower()))
         return self._share_quiz_assets(html, page)
 
     def _share_quiz_assets(self, html: str, page: Page) -> str:

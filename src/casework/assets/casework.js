@@ -102,6 +102,11 @@
   function fixTheme() {
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.getAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this site");
+    /* a glossary tooltip (content.tooltips) can be dismissed with Escape without moving focus (WCAG 1.4.13) */
+    document.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape") return;
+      document.querySelectorAll(".md-tooltip2--active").forEach(function (t) { t.classList.remove("md-tooltip2--active"); });
+    });
   }
 
 

@@ -32,15 +32,22 @@
       var status = result.querySelector(".cw-quiz-result__status");
       var list = result.querySelector(".cw-quiz-result__revisit");
       list.innerHTML = "";
+      var baseline = box.getAttribute("data-cw-stage") === "before";  /* before the session: a starting point, no pass or fail */
       if (answered < qs.length) {
-        status.textContent = "Pass mark: " + pass + "%. You have answered " + answered + " of " + qs.length + " questions.";
+        status.textContent = (baseline ? "" : "Pass mark: " + pass + "%. ") + "You have answered " + answered + " of " + qs.length + " questions.";
         return;
       }
       var pct = Math.round((100 * correct) / qs.length);
       var passed = pct >= pass;
-      status.textContent = (passed ? "Passed. " : "Not yet passed. ") + "You answered " + correct + " of " + qs.length +
-        " correctly (" + pct + "%); the pass mark is " + pass + "%. This is a self-assessment: the answers are in the page.";
-      status.className = "cw-quiz-result__status " + (passed ? "cw-pass" : "cw-fail");
+      if (baseline) {
+        status.textContent = "This is your starting point: you answered " + correct + " of " + qs.length + " correctly (" + pct +
+          "%) before the session. There is no pass or fail here; take the same set after the session to see your change.";
+        status.className = "cw-quiz-result__status cw-baseline";
+      } else {
+        status.textContent = (passed ? "Passed. " : "Not yet passed. ") + "You answered " + correct + " of " + qs.length +
+          " correctly (" + pct + "%); the pass mark is " + pass + "%. This is a self-assessment: the answers are in the page.";
+        status.className = "cw-quiz-result__status " + (passed ? "cw-pass" : "cw-fail");
+      }
       var refs = Object.keys(revisit);
       if (refs.length) {
         list.appendChild(el("h3", { text: "Findings to revisit" }));
@@ -75,6 +82,7 @@
     if (clear) clear.addEventListener("click", function () {
       try { localStorage.removeItem("quiz_progress_" + (window.caseworkPageKey || location.pathname)); } catch (e) {}
       store("quiz:" + id, undefined);
+      store("quiz-order:" + id, undefined);  /* a new attempt: quiz-answer.js shuffles the options afresh */
       if (box.getAttribute("data-cw-set")) store("set:" + box.getAttribute("data-cw-set") + ":" + box.getAttribute("data-cw-stage"), undefined);
       location.reload();
     });

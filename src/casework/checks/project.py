@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from casework.checks.base import CITE_HINT
 from casework.checks.citations import check_citation_landing, check_prose_citations
+from casework.checks.cues import check_cues
 from casework.checks.publishing import check_publishing
 from casework.checks.quizzes import check_quiz
 from casework.checks.scenarios import check_scenario
@@ -117,6 +118,9 @@ def check_project(project: Project) -> None:
     # citations written inside prose fields of the content YAML (feedback, debriefs, findings...)
     p.extend(check_prose_citations(project))
     p.extend(check_citation_landing(project))
+
+    # answers that give themselves away: the longest, always in one place, or repeating the question's words
+    p.extend(check_cues(project))
 
     check_coverage(project)
     check_training(project, trains)

@@ -221,6 +221,40 @@ class Question(Traced):
     stem: str = Field(description="the question; for fill-in, answers go in [[double brackets]]")
     options: list[Option] = Field(default_factory=list)
     explanation: str
+    accept: list[str] | dict[str, list[str]] = Field(
+        default_factory=list,
+        description="fill-in only: other answers to accept, e.g. ['three']; with several blanks, a mapping from each blank's answer to its variants",
+    )
+
+    def accepted(self) -> dict[str, list[str]]:
+        """Each blank's answer -> the variants accepted for it (a list applies to every blank)."""
+        if isinstance(self.accept, dict):
+            return self.accept
+        return {a: list(self.accept) for a in blanks(self.stem)} if self.accept else {}
+
+
+FILL_BLANK = re.compile(r"\[\[([^\]]+)\]\]")
+
+
+def blanks(stem: str) -> list[str]:
+    """The answers written in a fill-in stem's [[double brackets]]."""
+    return [m.strip() for m in FILL_BLANK.findall(stem)]
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")
+
+
+def normalise_answer(text: str) -> str:
+    """A fill-in answer as it is compared: case, spaces, a trailing % or full stop, and 4.70 vs 4.7 do not count.
+
+    assets/quiz-answer.js (normalise) does the same in the browser; keep the two together.
+    """
+    s = " ".join(text.lower().split())
+    s = re.sub(r"\s*[%.]+$", "", s)
+    if _NUMBER.match(s):
+        f = float(s)
+        s = str(int(f)) if f.is_integer() else repr(f)
+    return s
 
 
 class QuizBank(Dated):
@@ -229,6 +263,7 @@ class QuizBank(Dated):
     intro: str = ""
     review: Key | None = None
     pass_mark: int = Field(default=80, ge=1, le=100, description="percentage needed to pass")
+    shuffle: bool = Field(default=True, description="show options in a new order on each attempt (false: in the order written)")
     questions: list[Question] = Field(min_length=1)
     public_names: list[str] = Field(default_factory=list, description="people or bodies named in their public role (the Lucy Faithfull Foundation), allowed by the personal-data check")
 

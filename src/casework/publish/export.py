@@ -53,7 +53,7 @@ def build_site(config: Path, site_dir: Path) -> None:
         raise ExportError(f"{config}: no such MkDocs configuration file", hint="run it in the project folder, or give the file with --config")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config.resolve()), "-d", str(site_dir.resolve())],
         capture_output=True, text=True, env=env, cwd=config.parent,
     )
     if result.returncode != 0 or not (site_dir / "index.html").is_file():

@@ -104,9 +104,36 @@ def accessible_checklists(html_text: str, page_id: str) -> str:
     return re.sub(r'<div class="cw-checklist">.*?</div>', block, html_text, flags=re.S)
 
 
+_ABBR = re.compile(r'<abbr title="[^"]*">(?P<term>[^<]*)</abbr>')
+
+
+def focusable_terms(html_text: str) -> str:
+    """The first use of each glossary term on a page can take keyboard focus, which opens its tooltip
+    (Material's `content.tooltips`), as a tap or a hover does; later uses are not extra tab stops."""
+    seen: set[str] = set()
+
+    def one(m: re.Match[str]) -> str:
+        if m.group("term") in seen:
+            return m.group(0)
+        seen.add(m.group("term"))
+        return m.group(0).replace("<abbr ", '<abbr tabindex="0" ', 1)
+
+    return _ABBR.sub(one, html_text)
+
+
 _QUESTION = re.compile(r'(<div class="cw-question"[^>]*data-cw-qid="(?P<qid>[^"]+)"[^>]*>)(?P<body>.*?)(?=<div class="cw-question"|<section[^>]*class="cw-quiz-result"|$)', re.S)
 _QUIZ_ID = re.compile(r'(?<=["#])quiz-\d+(?=["-])')
 _PROGRESS = re.compile(r'<div id="quiz-progress-sidebar".*?</div>\s*(?=<nav id="quiz-progress-mobile")|<nav id="quiz-progress-mobile".*?</nav>', re.S)
+
+
+_OPTION = re.compile(r'<div><input type="(?:radio|checkbox)" name="answer" value="(\d+)"')
+
+
+def _lettered(m: re.Match[str]) -> str:
+    """An option's written position, which it keeps whatever order it is shown in: its ID and its printed letter."""
+    i = int(m.group(1))
+    letter = chr(ord("A") + i) if i < 26 else str(i + 1)
+    return f'<div data-cw-opt="{i}" data-cw-letter="{letter}"' + m.group(0)[len("<div"):]
 
 
 def tidy_quiz_html(html_text: str) -> str:
@@ -115,7 +142,9 @@ def tidy_quiz_html(html_text: str) -> str:
     mkdocs-quiz numbers quizzes by position (quiz-0, quiz-1...), and stores answers under
     those IDs, so reordering a bank would mix up stored answers. Each widget is renamed
     after its question ID. Options, buttons and feedback are marked `data-search-exclude`,
-    so search finds a question by its stem but not by "Submit" or run-together options.
+    so search finds a question by its stem but not by "Check answer" or run-together options. Every
+    question is checked by its "Check answer" button, and each option carries its written position
+    (`data-cw-opt`, `data-cw-letter`), so print shows the written, lettered order however it was shuffled.
     """
     if 'class="cw-question"' not in html_text:
         return html_text
@@ -125,7 +154,8 @@ def tidy_quiz_html(html_text: str) -> str:
         body = _QUIZ_ID.sub(f"quiz-{qid}", m.group("body"))
         body = body.replace("<form ", "<form data-search-exclude ", 1)
         body = body.replace('<a href="#quiz-', '<a data-search-exclude aria-label="Link to this question" href="#quiz-', 1)
-        return m.group(1) + body
+        body = body.replace('<button type="submit" class="quiz-button">Submit</button>', '<button type="submit" class="quiz-button">Check answer</button>')
+        return m.group(1) + _OPTION.sub(_lettered, body)
 
     out = _QUESTION.sub(one, html_text)
     return _PROGRESS.sub("", out)
@@ -136,6 +166,7 @@ def tidy_quiz_html(html_text: str) -> str:
 WIDGETS: dict[str, tuple[str, ...]] = {
     "scenario": ('class="cw-scenario"', 'class="cw-scenario-start"'),
     "room": ('class="cw-room"',),
+    "quiz-answer": ('class="cw-quiz"',),
     "quiz-result": ('class="cw-quiz"',),
     "training": ('class="cw-compare"', 'class="cw-record"'),
     "forms": ("data-cw-save=",),

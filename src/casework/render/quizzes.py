@@ -11,6 +11,10 @@ from casework.render.html import cite_list, content_note, esc, front_matter, one
 
 # --- quizzes ---------------------------------------------------------------------------
 
+# mkdocs-quiz options for every quiz page: single-choice questions are checked by a button, never when an
+# option is selected (an arrow key moves the selection); options are shuffled by assets/quiz-answer.js,
+# which keeps the order for the whole attempt.
+QUIZ_OPTIONS = {"enabled": True, "auto_submit": False, "shuffle_answers": False, "disable_after_submit": True}
 
 
 def render_quiz(lq: Loaded[QuizBank], project: Project) -> str:
@@ -18,7 +22,7 @@ def render_quiz(lq: Loaded[QuizBank], project: Project) -> str:
     page = quiz_page_path(bank)
     review = project.reviews.get(bank.review or "")
     parts = [
-        front_matter(title=bank.title, description=f"Self-assessment quiz: {bank.title}", quiz={"enabled": True}, cw_quiz=bank.id, pass_mark=bank.pass_mark,
+        front_matter(title=bank.title, description=f"Self-assessment quiz: {bank.title}", quiz=QUIZ_OPTIONS, cw_quiz=bank.id, pass_mark=bank.pass_mark,
                      **bank.dates()),
         f"# {esc(bank.title)}\n",
         content_note(page, "These questions are about adults who pose a sexual risk to children and about cases in which children were harmed."),
@@ -34,7 +38,7 @@ def render_quiz(lq: Loaded[QuizBank], project: Project) -> str:
         f'<div class="cw-quiz" data-cw-quiz="{esc(bank.id)}" data-cw-pass="{bank.pass_mark}" data-cw-total="{len(bank.questions)}" markdown="1">\n'
     )
     for q in bank.questions:
-        parts.append(render_question(q, page, project))
+        parts.append(render_question(q, page, project, shuffle=bank.shuffle))
     parts += [
         "</div>\n",
         f'<section class="cw-quiz-result" aria-live="polite" data-search-exclude data-cw-quiz="{esc(bank.id)}" markdown="1">',
@@ -47,10 +51,16 @@ def render_quiz(lq: Loaded[QuizBank], project: Project) -> str:
     return "\n".join(parts)
 
 
-def render_question(q: Question, page: str, project: Project) -> str:
+def render_question(q: Question, page: str, project: Project, shuffle: bool = True) -> str:
+    """One question as an mkdocs-quiz block, in a div that carries what assets/quiz-answer.js needs:
+    the findings to revisit, whether its options are shuffled, and the fill-in variants to accept."""
     refs = sorted(set(q.trains) | {t for o in q.options for t in o.trains})
     revisit = [{"ref": r, "label": train_label(r, project), "href": page_url(page, item_page(r)[0]) + "#" + item_page(r)[1]} for r in refs]
-    lines = [f'<div class="cw-question" id="q-{esc(q.id)}" data-cw-qid="{esc(q.id)}" data-cw-revisit="{esc(json.dumps(revisit))}" markdown="1">\n', "<quiz>"]
+    extra = "" if shuffle else ' data-cw-fixed="true"'
+    if q.accepted():
+        extra += f' data-cw-accept="{esc(json.dumps(q.accepted()))}"'
+    lines = [f'<div class="cw-question" id="q-{esc(q.id)}" data-cw-qid="{esc(q.id)}" data-cw-revisit="{esc(json.dumps(revisit))}"{extra} markdown="1">\n',
+             "<quiz>"]
     lines.append(one_line(q.stem))
     for o in q.options:
         lines.append(f"- [{'x' if o.correct else ' '}] {one_line(o.text)}")

@@ -13,7 +13,7 @@ from casework.content.index import question_index
 from casework.content.model import Module, Question, QuestionSet
 from casework.content.project import Loaded, Project
 from casework.render.html import Generated, esc, front_matter, page_title, page_url, train_label
-from casework.render.quizzes import render_question
+from casework.render.quizzes import QUIZ_OPTIONS, render_question
 
 STAGES = {"before": "Before the session", "after": "After the session"}
 
@@ -175,7 +175,7 @@ def render_set_stage(lset: Loaded[QuestionSet], stage: str, project: Project) ->
     module = project.modules.get(qs.module or "")
     title = f"{qs.title}: {STAGES[stage].lower()}"
     parts = [
-        front_matter(title=title, description=f"Self-assessment {STAGES[stage].lower()}: {qs.title}", quiz={"enabled": True},
+        front_matter(title=title, description=f"Self-assessment {STAGES[stage].lower()}: {qs.title}", quiz=QUIZ_OPTIONS,
                      cw_set=qs.id, cw_stage=stage, pass_mark=qs.pass_mark, **(qs.dates() if stage == "before" else {})),
         f"# {esc(title)}\n",
         '!!! info "A self-assessment, not an exam"\n',
@@ -202,11 +202,14 @@ def render_set_stage(lset: Loaded[QuestionSet], stage: str, project: Project) ->
         if q is None:
             continue
         bank = ref.split("/")[0]
-        parts.append(render_question(q.model_copy(update={"id": f"{bank}--{q.id}"}), page, project))
+        shuffle = project.quizzes[bank].obj.shuffle if bank in project.quizzes else True
+        parts.append(render_question(q.model_copy(update={"id": f"{bank}--{q.id}"}), page, project, shuffle=shuffle))
     parts += [
         "</div>\n",
         f'<section class="cw-quiz-result" aria-live="polite" data-search-exclude data-cw-quiz="{esc(qs.id)}--{stage}" markdown="1">',
-        "## Your result\n",
+        "## Your starting point\n" if stage == "before" else "## Your result\n",
+        '<p class="cw-quiz-result__status">Answer every question to see your starting point. Before the session there is no pass '
+        'or fail: this is your baseline.</p>' if stage == "before" else
         f'<p class="cw-quiz-result__status">Pass mark: {qs.pass_mark}%. Answer every question to see your result.</p>',
         '<div class="cw-quiz-result__revisit"></div>',
         f'<p><button type="button" class="md-button cw-quiz-clear" data-cw-quiz="{esc(qs.id)}--{stage}">Clear my answers</button></p>',

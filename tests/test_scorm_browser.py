@@ -1,0 +1,197 @@
+"""A SCORM package in a stub LMS: scorm-again (from node_modules) provides the API in a page on 127.0.0.1, the
+package runs in its frame, and the learner works through the module right, wrong, leaves and comes back.
+Also the same package from a folder with no LMS, where the site's own completion record shows the result."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browsing import Tab, axe, describe, file_url
+from casework.checks import load_project
+from casework.publish import scorm
+from casework.publish.scorm import export_scorm
+from conftest import MINI, REPO
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def served(mini_site: Path, tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], str]) -> tuple[str, Path]:
+    """lms/stub.html with scorm-again beside it, and the mini module's SCORM 1.2 and 2004 packages unzipped."""
+    root = tmp_path_factory.mktemp("lms")
+    (root / "lms").mkdir()
+    shutil.copy(REPO / "tests" / "fixtures" / "lms" / "stub.html", root / "lms" / "stub.html")
+    (root / "lms" / "scorm-again").symlink_to(REPO / "node_modules" / "scorm-again" / "dist")
+    for version, folder in (("1.2", "pkg12"), ("2004", "pkg2004")):
+        [pkg, *_] = export_scorm(load_project(MINI), MINI / "mkdocs.yml", root / "zips", version, only="demo-module", site=mini_site)
+        with zipfile.ZipFile(pkg.path) as z:
+            z.extractall(root / folder)
+    return serve(root), root
+
+
+def _frames(page: Any) -> tuple[Any, Any]:
+    sco = page.frame_locator("#sco")
+    return sco, sco.frame_locator("#cw-launch-frame")
+
+
+def _cmi(page: Any) -> dict[str, Any]:
+    return dict(page.evaluate("JSON.parse(JSON.stringify(window.API ? API.cmi : API_1484_11.cmi))"))
+
+
+def _answer_after_set(inner: Any, right: bool) -> None:
+    inner.get_by_role("link", name="After the session").click()
+    inner.locator("#quiz-demo--q1-0" if right else "#quiz-demo--q1-1").check()  # single choice: submits itself
+    for i in ("0", "1") if right else ("2",):
+        inner.locator(f"#quiz-demo--q2-{i}").check()
+    inner.locator("#quiz-demo--q2 button[type=submit]").click()
+
+
+def _close(page: Any) -> None:
+    """What an LMS does when the learner leaves: it unloads the course's frame."""
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")
+    page.wait_for_function("window.lmsLog.indexOf('LMSFinish') >= 0 || window.lmsLog.indexOf('Terminate') >= 0")
+
+
+def test_module_done_right_reports_passed_with_interactions_and_resumes(ctx: Any, served: tuple[str, Path]) -> None:
+    base, _ = served
+    tab = Tab(ctx, (base,))
+    page = tab.goto(base + "lms/stub.html?sco=../pkg12/index.html")
+    sco, inner = _frames(page)
+    assert "saved to your learning platform" in (sco.locator("#cw-launch-status").text_content() or "")
+    # a scenario decision, then the module's after-session self-assessment, all correct
+    inner.get_by_role("link", name="The new relationship", exact=True).first.click()
+    inner.locator("a.cw-start").click()
+    inner.get_by_role("link", name="Accept that there is nothing to worry about.").click()
+    inner.locator(".cw-scenario[data-cw-node='n3']").wait_for(state="attached")
+    inner.locator("a.md-header__button.md-logo").click()  # the site's home link: in a package, the module page
+    _answer_after_set(inner, right=True)
+    page.wait_for_function("API.cmi.core.lesson_status === 'passed'")
+    cmi = _cmi(page)
+    assert cmi["core"]["score"] == {"raw": "100", "min": "0", "max": "100"}
+    assert cmi["core"]["lesson_location"] == "self-assessment/demo-set/after.html"
+    found = {(i["id"], i["type"], i["student_response"], i["result"], i["weighting"]) for i in cmi["interactions"].values()}
+    assert found == {("cw-scenario-demo-n1", "choice", "b", "wrong", "0"), ("cw-demo-q1", "choice", "a", "correct", "1"),
+                     ("cw-demo-q2", "choice", "a,b", "correct", "1")}
+    assert "LMSCommit" in page.evaluate("window.lmsLog")
+    _close(page)
+    saved = page.evaluate("window.lmsLast")
+    assert re.fullmatch(r"\d{2,4}:\d\d:\d\d", saved["core"]["session_time"]) and saved["core"]["exit"] == ""
+    assert saved["core"]["lesson_status"] == "passed"
+    # back again: the module opens where the learner was, with the answers shown, and nothing is reported twice
+    page = tab.goto(base + "lms/stub.html?sco=../pkg12/index.html")
+    sco, inner = _frames(page)
+    inner.locator("#quiz-demo--q1-0:checked").wait_for(state="attached")
+    assert page.evaluate("API.cmi.core.lesson_status") == "passed"
+    assert page.evaluate("API.cmi.interactions._count") == 0
+    violations = axe(page.frames[1])
+    assert violations == [], describe(violations)
+    tab.assert_local()
+
+
+def test_module_done_wrong_resumes_from_suspend_data_and_fails(ctx: Any, served: tuple[str, Path]) -> None:
+    base, _ = served
+    tab = Tab(ctx, (base,))
+    page = tab.goto(base + "lms/stub.html?sco=../pkg12/index.html")
+    _, inner = _frames(page)
+    inner.get_by_role("link", name="After the session").click()
+    inner.locator("#quiz-demo--q1-1").check()  # wrong; then the learner leaves half way
+    page.wait_for_function("API.cmi.core.score.raw === '0'")
+    assert page.evaluate("API.cmi.core.lesson_status") == "incomplete"
+    _close(page)
+    saved = page.evaluate("window.lmsLast")
+    assert saved["core"]["exit"] == "suspend" and len(saved["suspend_data"]) <= 4096
+    page.evaluate("localStorage.clear()")  # another computer: only the LMS remembers
+    page = tab.goto(base + "lms/stub.html?sco=../pkg12/index.html")
+    assert page.evaluate("API.cmi.core.entry") == "resume"
+    _, inner = _frames(page)
+    inner.locator("#quiz-demo--q1-1:checked").wait_for(state="attached")  # restored from suspend_data, on the page left
+    inner.locator("#quiz-demo--q2-2").check()
+    inner.locator("#quiz-demo--q2 button[type=submit]").click()
+    page.wait_for_function("API.cmi.core.lesson_status === 'failed'")
+    assert page.evaluate("API.cmi.core.score.raw") == "0"
+    cmi = _cmi(page)
+    assert [(i["id"], i["student_response"], i["result"]) for i in cmi["interactions"].values()] == [("cw-demo-q2", "c", "wrong")]
+    _close(page)
+    tab.assert_local()
+
+
+def test_scorm_2004_package_reports_the_same(ctx: Any, served: tuple[str, Path]) -> None:
+    base, _ = served
+    tab = Tab(ctx, (base,))
+    page = tab.goto(base + "lms/stub.html?v=2004&sco=../pkg2004/index.html")
+    _, inner = _frames(page)
+    _answer_after_set(inner, right=True)
+    page.wait_for_function("API_1484_11.cmi.success_status === 'passed'")
+    cmi = _cmi(page)
+    assert (cmi["completion_status"], cmi["score"]["scaled"], cmi["score"]["raw"]) == ("completed", "1", "100")
+    assert [(i["id"], i["learner_response"], i["result"]) for i in cmi["interactions"].values()] == [
+        ("cw-demo-q1", "a", "correct"), ("cw-demo-q2", "a[,]b", "correct")]
+    _close(page)
+    assert re.fullmatch(r"PT\d+H\d+M\d+S", page.evaluate("window.lmsLast")["session_time"])
+    tab.assert_local()
+
+
+def test_package_without_an_lms_works_from_a_folder_and_fills_the_site_record(ctx: Any, served: tuple[str, Path]) -> None:
+    _, root = served
+    tab = Tab(ctx, ("file://",))
+    page = tab.goto(file_url(root / "pkg12", "index.html"))
+    assert "Not connected to a learning platform" in (page.locator("#cw-launch-status").text_content() or "")
+    inner = page.frame_locator("#cw-launch-frame")
+    _answer_after_set(inner, right=True)
+    inner.get_by_role("link", name="your completion record").click()
+    inner.locator(".cw-record__after").filter(has_text="2 of 2 (100%)").wait_for()
+    tab.assert_local()
+
+
+FILL_EVERYTHING = """() => {
+  /* the worst case: every question answered with four options ticked or 80 characters typed in each gap, a
+     decision at every node of every scenario, and every result record the site keeps */
+  var data = window.cwScormPackage, L = localStorage;
+  Object.keys(data.pages).forEach(function (p) {
+    var st = {};
+    Object.keys(data.pages[p]).forEach(function (el) {
+      var q = data.pages[p][el];
+      st[el] = { answered: true, correct: false,
+        selectedValues: q.type === "fill-in" ? q.correct.map(function () { return "x".repeat(80); }) : q.multiple ? ["0", "1", "2", "3"] : ["3"] };
+    });
+    L.setItem("quiz_progress_" + p, JSON.stringify(st));
+  });
+  Object.keys(data.scenarios).forEach(function (id) {
+    L.setItem("casework:scenario:" + id, JSON.stringify(Object.keys(data.scenarios[id].nodes).map(function (n) { return { node: n, choice: 1 }; })));
+  });
+  data.sets.forEach(function (s) {
+    var byRef = {};
+    for (var i = 0; i < 8; i++) byRef["scr-hh-ii-jj/finding-" + i] = [1, 2];
+    ["before", "after"].forEach(function (st) {
+      L.setItem("casework:set:" + s + ":" + st, JSON.stringify({ pct: 67, correct: 4, total: 6, pass: 80, date: "2026-11-25", byRef: byRef }));
+    });
+  });
+  return window.cwScorm.encode().length;
+}"""
+
+
+def test_suspend_data_of_the_largest_packages_fits_scorm_12(ctx: Any, real_site: Path, tmp_path: Path) -> None:
+    """SCORM 1.2 keeps 4,096 characters of suspend data: the programme and the module with the most questions fit."""
+    project = load_project(REPO)
+    largest = max(project.modules.values(), key=lambda lm: sum(len(project.quizzes[b].obj.questions) for b in lm.obj.quizzes if b in project.quizzes))
+    sizes = {}
+    for unit in (scorm.module_unit(largest.obj, project), scorm.programme_unit(project)):
+        pkg = scorm.write_package(unit, project, real_site, tmp_path / f"{unit.id}.zip", "1.2")
+        folder = tmp_path / pkg.unit
+        with zipfile.ZipFile(pkg.path) as z:
+            z.extractall(folder)
+        page = ctx.new_page()
+        page.goto(file_url(folder, "index.html"))
+        page.wait_for_function("window.cwScorm")
+        sizes[pkg.unit] = page.evaluate(FILL_EVERYTHING)
+        page.evaluate("localStorage.clear()")
+        page.close()
+    assert all(0 < n <= 4096 for n in sizes.values()), sizes
+    print(f"suspend data, worst case: {sizes}")
