@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from casework.checks import load_project
 from casework.content.citations import link_citations, resolve
 from casework.content.locators import describe_forms
 from casework.content.model import Source
