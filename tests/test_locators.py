@@ -78,3 +78,24 @@ def test_a_range_in_prose_links_to_its_first_paragraph_and_names_the_original() 
     out = link_citations("See (press para 2–para 4).", "guidance/x.md", SOURCES)
     assert out == ('See ([Press report para 2–para 4](../sources/press.md#p-para-2 "Report of the review of Case P (The Gazette, 2022?), '
                    'para 2–para 4. Original: https://example.invalid/press"){ .cw-cite }).')
+
+
+def test_a_source_type_outside_the_list_is_reported_with_the_choices(mini_copy: Path) -> None:
+    sources = mini_copy / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8") + "  - key: demo-press\n    type: newspaper\n    title: T\n    short: S\n"
+                       "    publisher: P\n    reviewer: [Sam Poe]\n    date: 2022?\n    url: https://example.invalid/p\n", encoding="utf-8")
+    messages = [(p.file, p.line, p.item, p.message) for p in load_project(mini_copy).problems]
+    assert ("sources.yml", 21, "source 'demo-press'",
+            "'type' is 'newspaper', which is not one of 'review', 'protocol', 'guidance', 'research', 'press report' or 'other'") in messages
+    assert ("sources.yml", 25, "source 'demo-press'", "'reviewer': input should be a valid string") in messages
+
+
+@pytest.mark.parametrize("author", ["", "    author: Sarah Thompson\n"])
+def test_a_sources_author_is_a_public_name(mini_copy: Path, author: str) -> None:
+    sources = mini_copy / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8") + "  - key: demo-press\n    type: press report\n    title: T\n    short: S\n"
+                       f"    publisher: P\n{author}    date: 2022?\n    url: https://example.invalid/p\n", encoding="utf-8")
+    review = mini_copy / "reviews" / "demo-review.yml"
+    review.write_text(review.read_text(encoding="utf-8").replace("summary: ", "summary: Reported by Sarah Thompson. ", 1), encoding="utf-8")
+    flagged = [p.message for p in load_project(mini_copy).problems if "Sarah Thompson" in p.message]
+    assert flagged == ([] if author else ["summary: looks like a person's full name: 'Sarah Thompson'"])
