@@ -63,7 +63,8 @@ def test_citation_resolves_to_longest_section(citation: str, expected: str) -> N
 
 def test_citation_errors_say_what_is_wrong() -> None:
     assert resolve("nw-protcol 3.4", SOURCES) == "cites unknown source 'nw-protcol' (known sources: nw-protocol)"
-    assert "not a paragraph or section" in str(resolve("nw-protocol 15.1", SOURCES))
+    assert resolve("nw-protocol 15.1", SOURCES) == ("cites 'nw-protocol 15.1', but '15.1' is not one of this source's paragraphs: "
+                                                    "nothing on the site cites it correctly yet; see the original for how its paragraphs are numbered")
 
 
 def test_citations_found_in_prose_but_not_in_code_or_ordinary_brackets() -> None:
@@ -73,7 +74,7 @@ def test_citations_found_in_prose_but_not_in_code_or_ordinary_brackets() -> None
 
 def test_citations_become_relative_links() -> None:
     out = link_citations("Do this (nw-protocol 3.4).", "guidance/what-to-do.md", SOURCES)
-    assert out == 'Do this ([NW protocol 3.4](../sources/nw-protocol.md#p-3-4 "Protocol (Board, 2018), 3.4"){ .cw-cite }).'
+    assert out == 'Do this ([NW protocol 3.4](../sources/nw-protocol.md#p-3-4 "Protocol (Board, 2018), 3.4. Original: https://example.invalid"){ .cw-cite }).'
 
 
 def test_relative_link() -> None:

@@ -137,7 +137,7 @@ def test_a_source_entry_is_appended_at_the_file_indentation(tmp_path: Path) -> N
     assert main(["--root", str(tmp_path), "new", "review", "fresh"]) == 0
     text = (tmp_path / "sources.yml").read_text(encoding="utf-8")
     assert text.startswith("# my comment\nsources:\n    - key: old  # keep me\n      title: Old\n")
-    assert "\n    - key: fresh\n      # The document's full title" in text
+    assert "\n    - key: fresh\n      # What kind of document it is" in text
     assert [f.path for f in review_files("fresh")] == [
         "reviews/fresh.yml", "docs/reviews/fresh/index.md", "docs/reviews/fresh/brief.md",
         "scenarios/fresh-scenario.yml", "quizzes/fresh.yml"]

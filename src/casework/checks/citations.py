@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from casework.checks.base import field_label
 from casework.content.citations import citations_in_markdown, resolve
 from casework.content.project import CONTENT_DIRS, rel
-from casework.content.sourceindex import anchor, anchor_clashes, cited, source_page
+from casework.content.sourceindex import anchor, anchor_clashes, cited, cited_locators, source_page
 from casework.problems import Problem
 
 if TYPE_CHECKING:
@@ -23,6 +23,13 @@ def check_prose_citations(project: Project) -> list[Problem]:
     sources = project.source_objs
     known = tuple(sources)
     out: list[Problem] = []
+    examples: dict[str, list[str]] = {}
+
+    def forms(key: str) -> list[str]:  # the locators the site cites, worked out only when a citation fails
+        if not examples:
+            examples.update(cited_locators(project) or {"": []})
+        return examples.get(key, [])
+
     for name, doc in sorted(project.yaml_docs.items()):
         if name.split("/", 1)[0] not in CONTENT_DIRS:
             continue
@@ -30,7 +37,7 @@ def check_prose_citations(project: Project) -> list[Problem]:
         for s in doc.scalars:
             if s.is_key or "(" not in s.value or "sources" in s.path:
                 continue
-            found = [(c, resolve(c, sources)) for _, c in citations_in_markdown(s.value, known)]
+            found = [(c, resolve(c, sources, forms)) for _, c in citations_in_markdown(s.value, known)]
             if not any(isinstance(r, str) for _, r in found):
                 continue
             lines = doc.text.split("\n") if lines is None else lines

@@ -24,7 +24,7 @@ PUBLIC_NAMES_KEY = "public_names"  # front matter: people named in their public 
 PERSONAL_DIRS = ("reviews", "scenarios", "quizzes")
 NAME_DIRS = ("reviews", "scenarios", "quizzes", "modules", "sets")  # full names, places and child dates: every content file
 # YAML fields never checked for personal data: the identifiers themselves, and machine keys.
-NOT_PROSE = {"identifiers", "public_names", "sources", "trains", "id", "key", "goto", "start", "review", "quiz", "protocol", "url", "page", "locators"}
+NOT_PROSE = {"identifiers", "public_names", "author", "reviewer", "sources", "trains", "id", "key", "goto", "start", "review", "quiz", "protocol", "url", "page", "locators"}
 
 
 # --- personal data ---------------------------------------------------------------------
@@ -155,17 +155,37 @@ def _allowed_name(text: str, allowed: set[str] | frozenset[str]) -> bool:
 
 
 def _identifiers(project: Project) -> set[str]:
-    """Every identifier any review lists: each is, by definition, anonymised."""
+    """Every identifier any review lists (each is, by definition, anonymised), and every public name: a review's
+    `public_names`, and the authors and reviewers of reviews and sources, named in their public role."""
     out: set[str] = set()
     for lr in project.reviews.values():
         out.update(re.sub(r"\s+", " ", i).strip() for i in [*lr.obj.identifiers, *lr.obj.public_names])
+        out.update(public_people(lr.obj.author, lr.obj.reviewer))
+    for ls in project.sources.values():
+        out.update(public_people(ls.obj.author, ls.obj.reviewer))
     for name in project.unreadable:
         if name.startswith("reviews/"):
             doc = project.yaml_docs.get(name)  # parsed by the loader even though the schema rejected it
-            for field in ("identifiers", "public_names"):
+            for field in ("identifiers", "public_names", "author", "reviewer"):
                 ids = doc.data.get(field) if doc and isinstance(doc.data, dict) else None
                 if isinstance(ids, list):
                     out.update(str(i).strip() for i in ids)
+                elif isinstance(ids, str):
+                    out.update(public_people(ids))
+    return out
+
+
+def public_people(*fields: str) -> set[str]:
+    """The names in author and reviewer fields: 'Dr Jane Roe and Sam Poe' -> itself, 'Dr Jane Roe', 'Sam Poe', 'Jane Roe'."""
+    out: set[str] = set()
+    for field in fields:
+        whole = re.sub(r"\s+", " ", field).strip()
+        if not whole:
+            continue
+        out.add(whole)
+        for part in re.split(r"\s*(?:,|;|\band\b|&)\s*", whole):
+            if part:
+                out.update((part, re.sub(rf"^{TITLES}\.?\s+", "", part)))
     return out
 
 

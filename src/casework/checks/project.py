@@ -19,6 +19,7 @@ from casework.checks.timings import check_timings
 from casework.checks.training import check_coverage, check_training, closest
 from casework.content.citations import citations_in_markdown, resolve
 from casework.content.project import Project, rel
+from casework.content.sourceindex import cited_locators
 from casework.problems import Problem
 
 
@@ -26,10 +27,17 @@ def check_project(project: Project) -> None:
     p = project.problems
     sources = project.source_objs
     known_items = {f"{key}/{item.id}" for key, r in project.reviews.items() for item in r.obj.items()}
+    examples: dict[str, list[str]] = {}
+
+    def forms(key: str) -> list[str]:
+        """The locators the site cites for a source, worked out only when a citation fails (for the message)."""
+        if not examples:
+            examples.update(cited_locators(project) or {"": []})
+        return examples.get(key, [])
 
     def cite(file: str, line: int | None, item: str | None, citations: list[str]) -> None:
         for c in citations:
-            r = resolve(c, sources)
+            r = resolve(c, sources, forms)
             if isinstance(r, str):
                 p.append(Problem(file, line, item, r, CITE_HINT))
 

@@ -6,8 +6,10 @@ import functools
 import html
 import posixpath
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from casework.content.locators import matches, not_a_paragraph, range_problem, split_range
 from casework.content.model import Source, date_year
 
 # A parenthesised citation group in Markdown prose: "(lcspr-case-a 5.49; nw-protocol 3.4)".
@@ -55,6 +57,12 @@ class Resolved:
     key: str
     locator: str
     page: str | None  # docs-relative path of the page that presents it, if any
+    end: str | None = None  # the last paragraph of a range ("3.1–3.4": locator '3.1', end '3.4')
+
+    @property
+    def cited(self) -> str:
+        """The locator as the site shows it: '3.7', or a range '3.1–3.4' with an en dash."""
+        return f"{self.locator}–{self.end}" if self.end else self.locator
 
     @property
     def target(self) -> str:
@@ -72,8 +80,9 @@ def split(citation: str) -> tuple[str, str]:
     return key, locator.strip()
 
 
-def resolve(citation: str, sources: dict[str, Source]) -> Resolved | str:
-    """Resolve a citation, or return the reason it does not resolve."""
+def resolve(citation: str, sources: dict[str, Source], examples: Callable[[str], Iterable[str]] | None = None) -> Resolved | str:
+    """Resolve a citation (a range lands on its first paragraph), or return the reason it does not resolve, in words.
+    `examples(key)` gives the locators the site cites for a source, to say which forms its paragraphs take."""
     key, locator = split(citation)
     source = sources.get(key)
     if source is None:
@@ -81,8 +90,14 @@ def resolve(citation: str, sources: dict[str, Source]) -> Resolved | str:
         return f"cites unknown source '{key}' (known sources: {known})"
     if not locator:
         return f"cites '{key}' without a paragraph or section"
-    if source.locators and not re.fullmatch(source.locators, locator):
-        return f"cites '{key} {locator}', but '{locator}' is not a paragraph or section of {key} (expected the form {source.locators})"
+    ends = split_range(source, locator)
+    if ends is not None:
+        for end in ends:
+            if not matches(source, end):
+                return not_a_paragraph(key, end, source, examples(key) if examples else (), locator)
+        return range_problem(key, locator, *ends) or Resolved(key, ends[0], page_for(source, ends[0]), ends[1])
+    if not matches(source, locator):
+        return not_a_paragraph(key, locator, source, examples(key) if examples else ())
     return Resolved(key, locator, page_for(source, locator))
 
 
@@ -131,8 +146,8 @@ def link_citations(text: str, page: str, sources: dict[str, Source]) -> str:
             return part
         src = sources[r.key]
         # a source's names are plain text: escaped, with Markdown punctuation inert, wherever the link lands
-        label = html.escape(f"{src.short} {r.locator}", quote=False).translate(_INERT)
-        title = f"{src.title} ({src.publisher}, {date_year(src.date)}), {r.locator}".replace('"', "'")  # Markdown escapes a link's title
+        label = html.escape(f"{src.short} {r.cited}", quote=False).translate(_INERT)
+        title = cite_title(src, r)  # Markdown escapes a link's title
         return f'[{label}]({cite_href(page, r)} "{title}"){{ .cw-cite }}'
 
     def group(m: re.Match[str]) -> str:
@@ -151,6 +166,11 @@ def link_citations(text: str, page: str, sources: dict[str, Source]) -> str:
             out.append(line if in_fence else pattern.sub(group, line))
         pieces[i] = "\n".join(out)
     return "".join(pieces)
+
+
+def cite_title(src: Source, r: Resolved) -> str:
+    """A citation link's tooltip: the document, its paragraph and the address of the original."""
+    return f"{src.title} ({src.publisher}, {date_year(src.date)}), {r.cited}. Original: {src.url}".replace('"', "'")
 
 
 def cite_href(page: str, r: Resolved) -> str:

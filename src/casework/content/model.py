@@ -99,19 +99,29 @@ class Traced(Strict):
 # --- sources -----------------------------------------------------------------
 
 
+SourceType = Literal["review", "protocol", "guidance", "research", "press report", "other"]
+
+
 class Source(Strict):
     key: Key
+    type: SourceType | None = Field(default=None, description="review, protocol, guidance, research, press report or other; shown on its page")
     title: str
     short: str = Field(description="short name used in citations on the page, e.g. 'Case A review'")
     publisher: str
     date: ApproxDate = Field(description="'2024-07'; '2022?' when uncertain, 'c. 2010' when approximate, 'undated' when the document has no date")
     date_note: str = Field(default="", description="why the date is approximate or missing, e.g. 'The overview is undated; the review began in October 2009.'")
     url: SafeUrl = Field(description="public address of the original document (https:, http: or mailto:)")
+    author: str = Field(default="", description="who wrote it, named in their public role (allowed by the personal-data check)")
+    reviewer: str = Field(default="", description="for a review, the independent reviewer, named in their public role")
     page_numbers: dict[str, str] = Field(default_factory=dict, description="locator -> page number in the original document, where known")
     page: str | None = Field(default=None, description="site page (docs path) that presents this source")
     locators: str | None = Field(
         default=None,
         description="regular expression every locator cited for this source must match",
+    )
+    locator_note: str = Field(
+        default="",
+        description="how this source's paragraphs are cited, in words: 'paragraph numbers as printed, such as 4.207'",
     )
     sections: dict[str, str] = Field(
         default_factory=dict,
@@ -151,6 +161,8 @@ class Review(Dated):
     type: Literal["SCR", "LCSPR", "briefing", "CPR", "national review", "learning review"]
     date: ApproxDate = Field(description="'2024-07'; '2022?' when uncertain, 'c. 2010' when approximate, 'undated' when the document has no date")
     date_note: str = Field(default="", description="why the date is approximate or missing")
+    author: str = Field(default="", description="who wrote the review, named in their public role (allowed by the personal-data check)")
+    reviewer: str = Field(default="", description="the independent reviewer, named in their public role (allowed by the personal-data check)")
     summary: str
     children: str = Field(default="", description="children and their ages at the time, as the review gives them")
     agencies: list[str] = Field(default_factory=list)

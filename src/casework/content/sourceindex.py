@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from casework.content.citations import citations_in_markdown, group_pattern, paragraph_anchor, resolve, split
+from casework.content.locators import locator_order
 from casework.content.yamlsrc import split_front_matter
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ class Backlink:
     page: str  # docs-relative page that shows the citation
     fragment: str  # anchor on that page ("" for the top)
     sentence: str  # the sentence that cites it, as plain text
+    end: str = ""  # for a range listed under its first paragraph, the range's last paragraph
 
 
 def source_page(key: str) -> str:
@@ -43,17 +45,6 @@ def anchor(locator: str) -> str:
 def citation_target(key: str, locator: str) -> tuple[str, str]:
     """Where a citation lands: (source page, anchor)."""
     return source_page(key), anchor(locator)
-
-
-_RANKS = (("appendix", 2), ("app ", 2), ("footnote", 3))
-
-
-def locator_order(locator: str) -> tuple[int, list[tuple[int, int | str]]]:
-    """Natural order of locators: numbered paragraphs first (2.9 < 2.10), then named parts, then appendices, then footnotes."""
-    low = locator.lower()
-    rank = 0 if low[:1].isdigit() else next((r for prefix, r in _RANKS if low.startswith(prefix)), 1)
-    tokens: list[tuple[int, int | str]] = [(0, int(t)) if t.isdigit() else (1, t) for t in re.findall(r"\d+|[a-z]+", low)]
-    return rank, tokens
 
 
 # --- the sentence that cites -----------------------------------------------------------
@@ -217,7 +208,7 @@ def cited(project: Project, pages: set[str] | None = None) -> dict[tuple[str, st
         if isinstance(r, str):
             return
         links = out.setdefault((r.key, r.locator), [])
-        link = Backlink(page, fragment, sentence)
+        link = Backlink(page, fragment, sentence, r.end or "")
         if link not in links:
             links.append(link)
 
@@ -254,6 +245,14 @@ def cited(project: Project, pages: set[str] | None = None) -> dict[tuple[str, st
             add(c, page, fragment, citing_sentence(lines[n - 1], c, known))
     for links in out.values():
         links.sort(key=lambda b: (b.page, b.fragment))
+    return out
+
+
+def cited_locators(project: Project, index: dict[tuple[str, str], list[Backlink]] | None = None) -> dict[str, list[str]]:
+    """Source key -> every locator the site cites for it, both ends of each range included: examples of its forms."""
+    out: dict[str, list[str]] = {}
+    for (key, locator), links in (cited(project) if index is None else index).items():
+        out.setdefault(key, []).extend([locator, *(b.end for b in links if b.end)])
     return out
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import markdown as md
 
-from casework.content.citations import cite_href, item_page, relative_link, resolve
+from casework.content.citations import cite_href, cite_title, item_page, relative_link, resolve
 from casework.content.model import QuizBank, Scenario
 from casework.content.project import Project
 from casework.render.sanitise import clean
@@ -74,7 +74,7 @@ def cite_list(citations: list[str], page: str, project: Project, label: str = "S
             parts.append(esc(c))
             continue
         src = sources[r.key]
-        parts.append(f"[{esc(f'{src.short} {r.locator}')}]({cite_href(page, r)})")
+        parts.append(f'[{esc(f"{src.short} {r.cited}")}]({cite_href(page, r)} "{cite_title(src, r)}")')
     return f'<p class="cw-sources" markdown="1"><span class="cw-sources__label">{label}:</span> ' + "; ".join(parts) + "</p>"
 
 

@@ -6,6 +6,7 @@ from casework.content.citations import item_page, relative_link
 from casework.content.index import coverage
 from casework.content.model import Review, show_date
 from casework.content.project import Loaded, Project
+from casework.content.sourceindex import source_page
 from casework.render.html import cite_list, content_note, esc, front_matter, item_label, train_label
 
 # --- reviews, coverage, glossary -------------------------------------------------------
@@ -26,6 +27,9 @@ def render_findings(lr: Loaded[Review], project: Project, cov: dict[str, dict[st
         "| | |", "|---|---|",
         f"| Board | {esc(r.board)} |", f"| Review type | {esc(r.type)} |", f"| Date | {esc(show_date(r.date))}{' ' + esc(r.date_note) if r.date_note else ''} |",
     ]
+    for label, who in (("Author", r.author or (src.obj.author if src else "")), ("Reviewer", r.reviewer or (src.obj.reviewer if src else ""))):
+        if who:
+            parts.append(f"| {label} | {esc(who)} |")
     if r.children:
         parts.append(f"| Children | {esc(r.children)} |")
     if r.agencies:
@@ -34,6 +38,9 @@ def render_findings(lr: Loaded[Review], project: Project, cov: dict[str, dict[st
         parts.append(f"| Themes | {esc(themes)} |")
     if src:
         parts.append(f"| Original document | {esc(src.obj.publisher)}, [{esc(src.obj.title)}]({src.obj.url}) |")
+    others = sources_cited(r, project)
+    if others:
+        parts.append(f"| Other sources cited | {others} |")
     layers = [f"[{label}]({name})" for name, label in (("index.md", "7-minute briefing"), ("brief.md", "Learning brief"))
               if (project.docs_dir / "reviews" / r.key / name).is_file()]
     parts += ["", " · ".join(layers) + "\n" if layers else ""]
@@ -52,6 +59,20 @@ def render_findings(lr: Loaded[Review], project: Project, cov: dict[str, dict[st
             if trained:
                 parts.append('<p class="cw-trained" markdown="1"><span class="cw-sources__label">Trained by:</span> ' + ", ".join(trained) + "</p>\n")
     return "\n".join(parts) + "\n"
+
+
+def sources_cited(r: Review, project: Project) -> str:
+    """Every other source the review's items cite: its page on the site, and the original document."""
+    page = f"reviews/{r.key}/findings.md"
+    keys = dict.fromkeys(c.partition(" ")[0] for it in r.items() for c in it.sources)
+    out = []
+    for key in keys:
+        ls = project.sources.get(key)
+        if ls is None or key == r.key:
+            continue
+        s = ls.obj
+        out.append(f"[{esc(s.short)}]({relative_link(page, source_page(key))}) ([original]({s.url}))")
+    return "; ".join(out)
 
 
 def render_coverage(project: Project) -> str:

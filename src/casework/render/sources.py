@@ -15,6 +15,8 @@ from casework.content.sourceindex import SOURCES_DIR, Backlink, anchor, by_sourc
 from casework.render.html import Generated, content_note, esc, front_matter, page_title
 
 INDEX_PAGE = f"{SOURCES_DIR}/index.md"
+TYPE_LABEL = {"review": "Case review", "protocol": "Protocol", "guidance": "Guidance", "research": "Research",
+              "press report": "Press report (a second-hand account of the document)", "other": "Other"}
 PRINT_BUTTON = '<p class="cw-actions"><button type="button" class="md-button cw-print">Print this page</button></p>\n'
 
 
@@ -27,9 +29,13 @@ def render_source(key: str, entries: list[tuple[str, list[Backlink]]], project: 
         f"# Source: {esc(src.title)}\n",
         content_note(page, "This page quotes what the site says about the sexual abuse of children, from the guidance and the case reviews."),
         '<dl class="cw-facts">',
+        *([f"<dt>Type</dt><dd>{esc(TYPE_LABEL[src.type])}</dd>"] if src.type else []),
         f"<dt>Publisher</dt><dd>{esc(src.publisher)}</dd>",
+        *([f"<dt>Author</dt><dd>{esc(src.author)}</dd>"] if src.author else []),
+        *([f"<dt>Reviewer</dt><dd>{esc(src.reviewer)}</dd>"] if src.reviewer else []),
         f"<dt>Date</dt><dd>{esc(when)}</dd>",
         f'<dt>Original document</dt><dd><a href="{esc(src.url)}">{esc(src.url)}</a></dd>',
+        *([f"<dt>How its paragraphs are cited</dt><dd>{esc(src.locator_note)}</dd>"] if src.locator_note else []),
         "</dl>\n",
         "Every paragraph of this document that the site cites, in the document's order, with every place on the site "
         "that cites it and the sentence that does. Check each against the original, paragraph by paragraph.\n",
@@ -53,7 +59,8 @@ def render_source(key: str, entries: list[tuple[str, list[Backlink]]], project: 
         for b in links:
             href = relative_link(page, b.page) + (f"#{b.fragment}" if b.fragment else "")
             sentence = f": “{esc(b.sentence)}”" if b.sentence else ""
-            parts.append(f"- [{esc(page_title(project, b.page))}]({href}){sentence}")
+            span = f" (cites {esc(locator)}–{esc(b.end)})" if b.end else ""
+            parts.append(f"- [{esc(page_title(project, b.page))}]({href}){span}{sentence}")
         parts.append("")
     return "\n".join(parts) + "\n"
 
@@ -77,11 +84,12 @@ def render_sources_index(project: Project, counts: dict[str, int]) -> str:
         "# Sources\n",
         "Every fact on this site cites the document and paragraph it comes from. A citation opens the paragraph on its "
         "source's page, which lists every place the site cites it.\n",
-        "| Source | Publisher | Date | Paragraphs cited |", "|---|---|---|---|",
+        "| Source | Type | Publisher | Date | Paragraphs cited |", "|---|---|---|---|---|",
     ]
     for key, ls in project.sources.items():
         s = ls.obj
-        parts.append(f"| [{esc(s.title)}]({relative_link(page, source_page(key))}) | {esc(s.publisher)} | {esc(show_date(s.date))} | {counts.get(key, 0)} |")
+        kind = esc(TYPE_LABEL[s.type].split(" (")[0]) if s.type else ""
+        parts.append(f"| [{esc(s.title)}]({relative_link(page, source_page(key))}) | {kind} | {esc(s.publisher)} | {esc(show_date(s.date))} | {counts.get(key, 0)} |")
     return "\n".join(parts) + "\n"
 
 
