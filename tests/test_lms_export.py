@@ -120,7 +120,12 @@ def test_module_package_holds_the_module_pages_and_nothing_else(packages: Path) 
     assert after["quiz-demo--q2"]["correct"] == ["a", "b"] and after["quiz-demo--q2"]["multiple"] is True
     assert data["pages"]["casework:quizzes/demo"]["quiz-q3"] == {"id": "cw-demo-q3", "scored": False, "type": "fill-in", "correct": ["3"]}
     assert (data["pass"], data["scoredTotal"], data["start"]) == (80, 2, "training/modules/demo-module.html")
-    assert data["scenarios"]["demo"]["nodes"]["n1"]["id"] == "cw-scenario-demo-n1"
+    n1 = data["scenarios"]["demo"]["nodes"]["n1"]
+    assert n1["id"] == "cw-scenario-demo-n1"
+    # each choice in its written order (a, b, c as on the printed cards), by the ID scenario.js saves a decision under
+    written = load_project(MINI).scenarios["demo"].obj.nodes["n1"].choices
+    assert n1["choices"] == [c.key() for c in written] and n1["choices"][1].startswith("n3~")
+    assert (n1["ratings"], n1["goto"]) == (["stronger", "weaker", "mixed"], ["n2", "n3", "n3"])
     assert data["scenarios"]["demo"]["endings"] == ["e-good", "e-poor"]
 
 
@@ -157,13 +162,14 @@ def test_moodle_xml_has_every_question_and_feedback(tmp_path: Path) -> None:
     assert (q1.get("type"), q1.findtext("single"), q1.findtext("shuffleanswers")) == ("multichoice", "true", "true")  # banks shuffle unless they say shuffle: false
     assert q1.findtext("name/text") == "q1: Mr Z says his new partner has no children. What do you do?"
     assert [(a.get("fraction"), a.findtext("feedback/text")) for a in q1.findall("answer")] == [
-        ("100", "<p>Right. An adult's account is not evidence.</p>"), ("0", "<p>No. The review found accounts like this were wrong.</p>")]
+        ("100", "<p>Right. An adult's account is not evidence.</p>"), ("0", "<p>No. The review found accounts like this were wrong.</p>"),
+        ("0", "<p>No. A signed account is still only his account.</p>")]
     general = q1.findtext("generalfeedback/text") or ""
     assert "(Demo review 5.1)" in general  # the citation in the prose, as its label
     assert re.search(r'Sources: <a href="https://[^"]+" title="[^"]*5\.1">Demo review 5\.1</a>', general)
     assert q2.findtext("single") == "false"
     fractions = [float(a.get("fraction") or 0) for a in q2.findall("answer")]
-    assert fractions == [50, 50, -100] and sum(f for f in fractions if f > 0) == 100
+    assert fractions == [50, 50, -50, -50] and sum(f for f in fractions if f > 0) == 100 == -sum(f for f in fractions if f < 0)
     assert all(a.findtext("feedback/text") for a in q2.findall("answer"))
     assert q3.get("type") == "shortanswer" and "_____" in (q3.findtext("questiontext/text") or "")
     assert [(a.findtext("text"), a.get("fraction")) for a in q3.findall("answer")] == [("3", "100"), ("*", "0")]
