@@ -62,6 +62,12 @@
   function answer(st) {  /* a question's stored answer, or null */
     return plain(st) && st.answered === true && typeof st.correct === "boolean" ? st : null;
   }
+  /* An answer's values: for a choice, the options' written positions (mkdocs-quiz lists them in the order shown,
+     which is shuffled), in the written order; for a fill-in, the words typed, gap by gap. */
+  function chosen(q, a) {
+    var vals = (Array.isArray(a.selectedValues) ? a.selectedValues : []).map(String);
+    return q.type === "choice" ? vals.sort(function (x, y) { return parseInt(x, 10) - parseInt(y, 10); }) : vals;
+  }
   /* A scenario attempt as scenario.js saves it, {seed, path: [{node, choice: choice ID, again?, at?}]}, or the old
      shape (a list of {node, choice: written index}), read as {seed, path: [{node, i: the choice's written index}]}:
      a step whose node or choice this package does not know is dropped, as scenario.js drops it. */
@@ -117,8 +123,9 @@
   /* ---------- suspend data: the same keys, compact ----------
      {v: 2, h: the package's question layout, q: {page number: [answer per question]}, p: {scenario: "node.choice ..."},
      s: {scenario: the attempt's shuffle seed, base 36}, r: the site's result records}. A decision is the node's and
-     the choice's written positions, "+" after one taken again (the learner went back). An answer is 0 (none) or "1"/"0" (right or not) then the letters chosen, or for
-     a fill-in the words typed, "|" between gaps. Numbers count in the package's own (sorted) lists, and `h` says
+     the choice's written positions, "+" after one taken again (the learner went back). An answer is 0 (none) or
+     "1"/"0" (right or not) then the letters chosen (by written position), or for a fill-in the words typed, "|"
+     between gaps. Numbers count in the package's own (sorted) lists, and `h` says
      which: a package updated between sessions drops the old answers rather than misplace them. */
   function encode(s, withRecords) {
     var out = { v: 2, h: data.layout, q: {}, p: {}, s: {} };
@@ -128,7 +135,7 @@
         var a = answer(s.q[p][el]);
         if (!a) return 0;
         any = true;
-        var vals = (Array.isArray(a.selectedValues) ? a.selectedValues : []).map(String);
+        var vals = chosen(data.pages[p][el], a);
         return (a.correct ? "1" : "0") + (data.pages[p][el].type === "choice"
           ? vals.map(function (v) { return LETTERS.charAt(parseInt(v, 10)) || ""; }).join("")
           : vals.map(function (v) { return v.replace(/\|/g, "/").slice(0, 40); }).join("|"));
@@ -215,7 +222,7 @@
   }
   var JOIN = v12 ? "," : "[,]";
   function questionInteraction(q, a) {
-    var vals = (Array.isArray(a.selectedValues) ? a.selectedValues : []).map(String);
+    var vals = chosen(q, a);
     var response = q.type === "choice" ? vals.map(function (v) { return LETTERS.charAt(parseInt(v, 10)) || "z"; }).join(JOIN)
       : vals.join(JOIN).slice(0, 250);
     interaction({ id: q.id, type: q.type, response: response, correct: q.correct.join(JOIN).slice(0, 250),
@@ -227,7 +234,7 @@
       Object.keys(data.pages[p]).forEach(function (el) {
         var a = answer(s.q[p][el]), k = p + "|" + el;
         if (!a) { delete seen[k]; return; }
-        var sig = (a.correct ? 1 : 0) + JSON.stringify(a.selectedValues || []);
+        var sig = (a.correct ? 1 : 0) + JSON.stringify(chosen(data.pages[p][el], a));
         if (seen[k] !== sig && reportNew) questionInteraction(data.pages[p][el], a);
         seen[k] = sig;
       });
