@@ -45,8 +45,8 @@ def _cmi(page: Any) -> dict[str, Any]:
     return dict(page.evaluate("JSON.parse(JSON.stringify(window.API ? API.cmi : API_1484_11.cmi))"))
 
 
-# A seeded Math.random in every frame: each attempt's shuffle (quiz options, scenario choices) is the same on every
-# run, so a test can check that what is reported is the written order, not the order on screen.
+# A seeded Math.random in every frame: each attempt's shuffle of scenario choices is the same on every run, so a
+# test can check that what is reported is the written order, not the order on screen.
 SEEDED = """(() => { let s = 48271;
   Math.random = () => { s = (s * 16807) % 2147483647; return (s - 1) / 2147483646; }; })();"""
 
@@ -62,6 +62,11 @@ def _check(inner: Any, question: str, options: tuple[int, ...]) -> None:
     for i in options:
         inner.locator(f"#quiz-{question}-{i}").check()
     inner.locator(f"#quiz-{question} button[type=submit]").click()
+
+
+# This attempt's order of the after-session options, as quiz-answer.js keeps it: B before A, C first.
+SHUFFLED = """localStorage.setItem('casework:quiz-order:demo-set--after',
+  JSON.stringify({'demo--q1': ['2', '1', '0'], 'demo--q2': ['2', '1', '0', '3']}))"""
 
 
 def _on_screen(inner: Any, question: str) -> list[str]:
@@ -92,14 +97,15 @@ def test_module_done_right_reports_passed_with_interactions_and_resumes(ctx: Any
     # a scenario decision (the written choice B, shown elsewhere on screen), then the after-session self-assessment, all correct
     inner.get_by_role("link", name="The new relationship", exact=True).first.click()
     inner.locator("a.cw-start").click()
+    inner.locator(".cw-scenario[data-cw-node='n1']").wait_for(state="attached")
     shown = inner.locator("nav.cw-choices a.cw-choice").all_text_contents()
     assert [t.strip() for t in shown].index("Accept that there is nothing to worry about.") != 1, shown  # else the test could not tell
     inner.get_by_role("link", name="Accept that there is nothing to worry about.").click()
     inner.locator(".cw-scenario[data-cw-node='n3']").wait_for(state="attached")
     inner.locator("a.md-header__button.md-logo").click()  # the site's home link: in a package, the module page
+    page.evaluate(SHUFFLED)
     inner.get_by_role("link", name="After the session").click()
-    q2 = _on_screen(inner, "demo--q2")
-    assert q2[:2] != ["0", "1"], q2  # shuffled, so a response by position on screen would differ
+    assert _on_screen(inner, "demo--q2") == ["2", "1", "0", "3"]  # so a response by position on screen would differ
     _check(inner, "demo--q1", (0,))
     page.wait_for_function("API.cmi.interactions._count === 2")  # the scenario decision and q1
     _check(inner, "demo--q2", (0, 1))
@@ -157,7 +163,11 @@ def test_scorm_2004_package_reports_the_same(ctx: Any, served: tuple[str, Path])
     tab = Tab(ctx, (base,))
     page = tab.goto(base + "lms/stub.html?v=2004&sco=../pkg2004/index.html")
     _, inner = _frames(page)
-    _answer_after_set(inner, right=True)
+    page.evaluate(SHUFFLED)
+    inner.get_by_role("link", name="After the session").click()
+    assert _on_screen(inner, "demo--q2") == ["2", "1", "0", "3"]  # B shown before A, and still reported as "a[,]b"
+    _check(inner, "demo--q1", (0,))
+    _check(inner, "demo--q2", (1, 0))
     page.wait_for_function("API_1484_11.cmi.success_status === 'passed'")
     cmi = _cmi(page)
     assert (cmi["completion_status"], cmi["score"]["scaled"], cmi["score"]["raw"]) == ("completed", "1", "100")
