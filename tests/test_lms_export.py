@@ -123,7 +123,12 @@ def test_module_package_holds_the_module_pages_and_nothing_else(packages: Path) 
     assert after["quiz-demo--q2"]["correct"] == ["a", "b"] and after["quiz-demo--q2"]["multiple"] is True
     assert data["pages"]["casework:quizzes/demo"]["quiz-q3"] == {"id": "cw-demo-q3", "scored": False, "type": "fill-in", "correct": ["3"]}
     assert (data["pass"], data["scoredTotal"], data["start"]) == (80, 2, "training/modules/demo-module.html")
-    assert data["scenarios"]["demo"]["nodes"]["n1"]["id"] == "cw-scenario-demo-n1"
+    n1 = data["scenarios"]["demo"]["nodes"]["n1"]
+    assert n1["id"] == "cw-scenario-demo-n1"
+    # each choice in its written order (a, b, c as on the printed cards), by the ID scenario.js saves a decision under
+    written = load_project(MINI).scenarios["demo"].obj.nodes["n1"].choices
+    assert n1["choices"] == [c.key() for c in written] and n1["choices"][1].startswith("n3~")
+    assert (n1["ratings"], n1["goto"]) == (["stronger", "weaker", "mixed"], ["n2", "n3", "n3"])
     assert data["scenarios"]["demo"]["endings"] == ["e-good", "e-poor"]
 
 
@@ -167,10 +172,10 @@ def test_moodle_xml_has_every_question_and_feedback(tmp_path: Path) -> None:
     assert re.search(r'Sources: <a href="https://[^"]+" title="[^"]*5\.1">Demo review 5\.1</a>', general)
     assert q2.findtext("single") == "false"
     fractions = [float(a.get("fraction") or 0) for a in q2.findall("answer")]
-    assert fractions == [50, 50, -50, -50] and sum(f for f in fractions if f > 0) == 100
+    assert fractions == [50, 50, -50, -50] and sum(f for f in fractions if f > 0) == 100 == -sum(f for f in fractions if f < 0)
     assert all(a.findtext("feedback/text") for a in q2.findall("answer"))
     assert q3.get("type") == "shortanswer" and "_____" in (q3.findtext("questiontext/text") or "")
-    assert [(a.findtext("text"), a.get("fraction")) for a in q3.findall("answer")] == [("3", "100"), ("three", "100"), ("*", "0")]  # the bank accepts "three" too
+    assert [(a.findtext("text"), a.get("fraction")) for a in q3.findall("answer")] == [("3", "100"), ("three", "100"), ("*", "0")]  # with its accepted variant
 
 
 def test_moodle_xml_survives_a_hostile_bank_and_escapes_html(tmp_path: Path) -> None:

@@ -45,12 +45,41 @@ def _cmi(page: Any) -> dict[str, Any]:
     return dict(page.evaluate("JSON.parse(JSON.stringify(window.API ? API.cmi : API_1484_11.cmi))"))
 
 
+# A seeded Math.random in every frame: each attempt's shuffle of scenario choices is the same on every run, so a
+# test can check that what is reported is the written order, not the order on screen.
+SEEDED = """(() => { let s = 48271;
+  Math.random = () => { s = (s * 16807) % 2147483647; return (s - 1) / 2147483646; }; })();"""
+
+
+def _seeded(tab: Tab) -> Tab:
+    tab.page.add_init_script(SEEDED)
+    return tab
+
+
+def _check(inner: Any, question: str, options: tuple[int, ...]) -> None:
+    """Answer as a learner does: tick the options (by their written position, whatever the order on screen),
+    then press "Check answer"."""
+    for i in options:
+        inner.locator(f"#quiz-{question}-{i}").check()
+    inner.locator(f"#quiz-{question} button[type=submit]").click()
+
+
+# This attempt's order of the after-session options, as quiz-answer.js keeps it: B before A, C first.
+SHUFFLED = """localStorage.setItem('casework:quiz-order:demo-set--after',
+  JSON.stringify({'demo--q1': ['2', '1', '0'], 'demo--q2': ['2', '1', '0', '3']}))"""
+
+
+def _on_screen(inner: Any, question: str) -> list[str]:
+    """The written positions of a question's options, in the order they are shown."""
+    inner.locator(f"#quiz-{question} fieldset > div[data-cw-opt]").first.wait_for(state="attached")
+    return [str(x) for x in inner.locator(f"#quiz-{question} fieldset > div[data-cw-opt]").evaluate_all(
+        "els => els.map(e => e.getAttribute('data-cw-opt'))")]
+
+
 def _answer_after_set(inner: Any, right: bool) -> None:
     inner.get_by_role("link", name="After the session").click()
-    inner.locator("#quiz-demo--q1-0" if right else "#quiz-demo--q1-1").check()  # single choice: submits itself
-    for i in ("0", "1") if right else ("2",):
-        inner.locator(f"#quiz-demo--q2-{i}").check()
-    inner.locator("#quiz-demo--q2 button[type=submit]").click()
+    _check(inner, "demo--q1", (0,) if right else (1,))
+    _check(inner, "demo--q2", (0, 1) if right else (2,))
 
 
 def _close(page: Any) -> None:
@@ -61,17 +90,25 @@ def _close(page: Any) -> None:
 
 def test_module_done_right_reports_passed_with_interactions_and_resumes(ctx: Any, served: tuple[str, Path]) -> None:
     base, _ = served
-    tab = Tab(ctx, (base,))
+    tab = _seeded(Tab(ctx, (base,)))
     page = tab.goto(base + "lms/stub.html?sco=../pkg12/index.html")
     sco, inner = _frames(page)
     assert "saved to your learning platform" in (sco.locator("#cw-launch-status").text_content() or "")
-    # a scenario decision, then the module's after-session self-assessment, all correct
+    # a scenario decision (the written choice B, shown elsewhere on screen), then the after-session self-assessment, all correct
     inner.get_by_role("link", name="The new relationship", exact=True).first.click()
     inner.locator("a.cw-start").click()
+    inner.locator(".cw-scenario[data-cw-node='n1']").wait_for(state="attached")
+    shown = inner.locator("nav.cw-choices a.cw-choice").all_text_contents()
+    assert [t.strip() for t in shown].index("Accept that there is nothing to worry about.") != 1, shown  # else the test could not tell
     inner.get_by_role("link", name="Accept that there is nothing to worry about.").click()
     inner.locator(".cw-scenario[data-cw-node='n3']").wait_for(state="attached")
     inner.locator("a.md-header__button.md-logo").click()  # the site's home link: in a package, the module page
-    _answer_after_set(inner, right=True)
+    page.evaluate(SHUFFLED)
+    inner.get_by_role("link", name="After the session").click()
+    assert _on_screen(inner, "demo--q2") == ["2", "1", "0", "3"]  # so a response by position on screen would differ
+    _check(inner, "demo--q1", (0,))
+    page.wait_for_function("API.cmi.interactions._count === 2")  # the scenario decision and q1
+    _check(inner, "demo--q2", (0, 1))
     page.wait_for_function("API.cmi.core.lesson_status === 'passed'")
     cmi = _cmi(page)
     assert cmi["core"]["score"] == {"raw": "100", "min": "0", "max": "100"}
@@ -101,7 +138,7 @@ def test_module_done_wrong_resumes_from_suspend_data_and_fails(ctx: Any, served:
     page = tab.goto(base + "lms/stub.html?sco=../pkg12/index.html")
     _, inner = _frames(page)
     inner.get_by_role("link", name="After the session").click()
-    inner.locator("#quiz-demo--q1-1").check()  # wrong; then the learner leaves half way
+    _check(inner, "demo--q1", (1,))  # wrong; then the learner leaves half way
     page.wait_for_function("API.cmi.core.score.raw === '0'")
     assert page.evaluate("API.cmi.core.lesson_status") == "incomplete"
     _close(page)
@@ -112,8 +149,7 @@ def test_module_done_wrong_resumes_from_suspend_data_and_fails(ctx: Any, served:
     assert page.evaluate("API.cmi.core.entry") == "resume"
     _, inner = _frames(page)
     inner.locator("#quiz-demo--q1-1:checked").wait_for(state="attached")  # restored from suspend_data, on the page left
-    inner.locator("#quiz-demo--q2-2").check()
-    inner.locator("#quiz-demo--q2 button[type=submit]").click()
+    _check(inner, "demo--q2", (2,))
     page.wait_for_function("API.cmi.core.lesson_status === 'failed'")
     assert page.evaluate("API.cmi.core.score.raw") == "0"
     cmi = _cmi(page)
@@ -127,7 +163,11 @@ def test_scorm_2004_package_reports_the_same(ctx: Any, served: tuple[str, Path])
     tab = Tab(ctx, (base,))
     page = tab.goto(base + "lms/stub.html?v=2004&sco=../pkg2004/index.html")
     _, inner = _frames(page)
-    _answer_after_set(inner, right=True)
+    page.evaluate(SHUFFLED)
+    inner.get_by_role("link", name="After the session").click()
+    assert _on_screen(inner, "demo--q2") == ["2", "1", "0", "3"]  # B shown before A, and still reported as "a[,]b"
+    _check(inner, "demo--q1", (0,))
+    _check(inner, "demo--q2", (1, 0))
     page.wait_for_function("API_1484_11.cmi.success_status === 'passed'")
     cmi = _cmi(page)
     assert (cmi["completion_status"], cmi["score"]["scaled"], cmi["score"]["raw"]) == ("completed", "1", "100")
@@ -152,7 +192,8 @@ def test_package_without_an_lms_works_from_a_folder_and_fills_the_site_record(ct
 
 FILL_EVERYTHING = """() => {
   /* the worst case: every question answered with four options ticked or 80 characters typed in each gap, a
-     decision at every node of every scenario, and every result record the site keeps */
+     decision at every node of every scenario (its last choice, taken again, in an attempt with the longest seed), and
+     every result record the site keeps */
   var data = window.cwScormPackage, L = localStorage;
   Object.keys(data.pages).forEach(function (p) {
     var st = {};
@@ -164,7 +205,9 @@ FILL_EVERYTHING = """() => {
     L.setItem("quiz_progress_" + p, JSON.stringify(st));
   });
   Object.keys(data.scenarios).forEach(function (id) {
-    L.setItem("casework:scenario:" + id, JSON.stringify(Object.keys(data.scenarios[id].nodes).map(function (n) { return { node: n, choice: 1 }; })));
+    var nodes = data.scenarios[id].nodes;
+    L.setItem("casework:scenario:" + id, JSON.stringify({ seed: 4294967295, path: Object.keys(nodes).map(function (n) {
+      return { node: n, choice: nodes[n].choices[nodes[n].choices.length - 1], again: true, at: new Date().toISOString() }; }) }));
   });
   data.sets.forEach(function (s) {
     var byRef = {};

@@ -15,6 +15,7 @@
   /* every stored value that belongs to the record: the storage key's pattern, its shape, and what it is */
   var RECORD = [
     [/^casework:quiz:[^:]+$/, is.quiz, "a quiz score"],
+    [/^casework:quiz-order:[^:]+$/, is.mapOf(is.listOf(is.str)), "the order a quiz's options are shown in this attempt"],
     [/^casework:set:[^:]+:(before|after)$/, is.set, "a self-assessment result"],
     [/^casework:scenario:[^:]+$/, is.scenario, "a scenario path"],
     [/^casework:scenario-done:[^:]+$/, is.scenarioDone, "the endings reached in a scenario"],

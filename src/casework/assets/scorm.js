@@ -2,7 +2,8 @@
    Two roles. On the package's launch page (index.html, which has window.cwScormPackage from scorm-data.js)
    it finds the LMS's API by the standard search of parent and opener windows, keeps the one session open
    while the learner moves between pages in the frame, and reports what the site's own pages stored in this
-   browser (one source of truth: mkdocs-quiz's quiz_progress_<page> and casework's scenario paths):
+   browser (one source of truth: mkdocs-quiz's quiz_progress_<page>, each answer by its options' written
+   positions however they were shuffled, and casework's scenario attempts, {seed, path of choice IDs}):
    status, score, session time, an interaction per question answered and per scenario decision (stable
    IDs, as the QTI export), and suspend data to resume. In an LMS the suspend data is the truth: the
    package's storage keys are reset from it at launch. Without an LMS nothing is touched or sent: the pages
@@ -61,7 +62,29 @@
   function answer(st) {  /* a question's stored answer, or null */
     return plain(st) && st.answered === true && typeof st.correct === "boolean" ? st : null;
   }
-  function step(s) { return plain(s) && typeof s.node === "string" && typeof s.choice === "number"; }
+  /* An answer's values: for a choice, the options' written positions (mkdocs-quiz lists them in the order shown,
+     which is shuffled), in the written order; for a fill-in, the words typed, gap by gap. */
+  function chosen(q, a) {
+    var vals = (Array.isArray(a.selectedValues) ? a.selectedValues : []).map(String);
+    return q.type === "choice" ? vals.sort(function (x, y) { return parseInt(x, 10) - parseInt(y, 10); }) : vals;
+  }
+  /* A scenario attempt as scenario.js saves it, {seed, path: [{node, choice: choice ID, again?, at?}]}, or the old
+     shape (a list of {node, choice: written index}), read as {seed, path: [{node, i: the choice's written index}]}:
+     a step whose node or choice this package does not know is dropped, as scenario.js drops it. */
+  function attempt(id, v) {
+    var nodes = data.scenarios[id].nodes, old = Array.isArray(v);
+    var list = old ? v : plain(v) && Array.isArray(v.path) ? v.path : [];
+    var path = [];
+    list.forEach(function (st) {
+      var node = plain(st) && typeof st.node === "string" && Object.prototype.hasOwnProperty.call(nodes, st.node) ? nodes[st.node] : null;
+      if (!node) return;
+      var i = old ? (typeof st.choice === "number" && st.choice >= 0 && st.choice < node.choices.length ? st.choice : -1)
+        : node.choices.indexOf(st.choice);
+      if (i >= 0) path.push({ node: st.node, i: i, again: st.again === true, at: typeof st.at === "string" ? st.at : "" });
+    });
+    var seed = !old && plain(v) && typeof v.seed === "number" && isFinite(v.seed) ? v.seed : null;
+    return { seed: seed, path: path };
+  }
   var pages = Object.keys(data.pages), scenarios = Object.keys(data.scenarios);
   function records() {  /* the site's result records for this package's banks and sets */
     var keys = data.banks.map(function (b) { return CW + "quiz:" + b; });
@@ -75,10 +98,7 @@
   function snapshot() {
     var s = { q: {}, p: {} };
     pages.forEach(function (p) { var st = read(QP + p); s.q[p] = plain(st) ? st : {}; });
-    scenarios.forEach(function (id) {
-      var path = read(CW + "scenario:" + id);
-      s.p[id] = Array.isArray(path) ? path.filter(step) : [];
-    });
+    scenarios.forEach(function (id) { s.p[id] = attempt(id, read(CW + "scenario:" + id)); });
     return s;
   }
   function result(s) {
@@ -92,9 +112,8 @@
       });
     });
     scenarios.forEach(function (id) {
-      var sc = data.scenarios[id], path = s.p[id], last = path[path.length - 1];
-      var node = last && sc.nodes[last.node];
-      if (!node || sc.endings.indexOf(node.goto[last.choice]) < 0) ended = false;
+      var sc = data.scenarios[id], path = s.p[id].path, last = path[path.length - 1];
+      if (!last || sc.endings.indexOf(sc.nodes[last.node].goto[last.i]) < 0) ended = false;
     });
     var pct = total ? Math.round((100 * right) / total) : 0;
     var status = total ? (answered < total ? "incomplete" : pct >= data.pass ? "passed" : "failed") : (ended ? "completed" : "incomplete");
@@ -103,18 +122,20 @@
 
   /* ---------- suspend data: the same keys, compact ----------
      {v: 2, h: the package's question layout, q: {page number: [answer per question]}, p: {scenario: "node.choice ..."},
-     r: the site's result records}. An answer is 0 (none) or "1"/"0" (right or not) then the letters chosen, or for
-     a fill-in the words typed, "|" between gaps. Numbers count in the package's own (sorted) lists, and `h` says
+     s: {scenario: the attempt's shuffle seed, base 36}, r: the site's result records}. A decision is the node's and
+     the choice's written positions, "+" after one taken again (the learner went back). An answer is 0 (none) or
+     "1"/"0" (right or not) then the letters chosen (by written position), or for a fill-in the words typed, "|"
+     between gaps. Numbers count in the package's own (sorted) lists, and `h` says
      which: a package updated between sessions drops the old answers rather than misplace them. */
   function encode(s, withRecords) {
-    var out = { v: 2, h: data.layout, q: {}, p: {} };
+    var out = { v: 2, h: data.layout, q: {}, p: {}, s: {} };
     pages.forEach(function (p, i) {
       var els = Object.keys(data.pages[p]), any = false;
       var row = els.map(function (el) {
         var a = answer(s.q[p][el]);
         if (!a) return 0;
         any = true;
-        var vals = (Array.isArray(a.selectedValues) ? a.selectedValues : []).map(String);
+        var vals = chosen(data.pages[p][el], a);
         return (a.correct ? "1" : "0") + (data.pages[p][el].type === "choice"
           ? vals.map(function (v) { return LETTERS.charAt(parseInt(v, 10)) || ""; }).join("")
           : vals.map(function (v) { return v.replace(/\|/g, "/").slice(0, 40); }).join("|"));
@@ -122,9 +143,10 @@
       if (any) out.q[i] = row;
     });
     scenarios.forEach(function (id) {
-      var ids = Object.keys(data.scenarios[id].nodes);
-      var steps = s.p[id].filter(function (st) { return ids.indexOf(st.node) >= 0; });
-      if (steps.length) out.p[id] = steps.map(function (st) { return ids.indexOf(st.node) + "." + st.choice; }).join(" ");
+      var ids = Object.keys(data.scenarios[id].nodes), a = s.p[id];
+      if (!a.path.length) return;
+      out.p[id] = a.path.map(function (st) { return ids.indexOf(st.node) + "." + st.i + (st.again ? "+" : ""); }).join(" ");
+      if (a.seed !== null) out.s[id] = Math.floor(Math.abs(a.seed)).toString(36);
     });
     if (withRecords) {
       out.r = {};
@@ -162,11 +184,16 @@
     }
     Object.keys(plain(d.p) ? d.p : {}).forEach(function (id) {
       if (!data.scenarios[id] || typeof d.p[id] !== "string") return;
-      var ids = Object.keys(data.scenarios[id].nodes);
-      write(CW + "scenario:" + id, d.p[id].split(" ").map(function (x) {
-        var parts = x.split(".");
-        return { node: ids[parseInt(parts[0], 10)], choice: parseInt(parts[1], 10) };
-      }).filter(function (st) { return typeof st.node === "string" && st.choice >= 0; }));
+      var nodes = data.scenarios[id].nodes, ids = Object.keys(nodes), path = [];
+      d.p[id].split(" ").forEach(function (x) {
+        var parts = x.split("."), node = ids[parseInt(parts[0], 10)], ch = node && nodes[node].choices[parseInt(parts[1], 10)];
+        if (!ch) return;
+        var st = { node: node, choice: ch };
+        if (/\+$/.test(x)) st.again = true;
+        path.push(st);
+      });
+      var seed = plain(d.s) && typeof d.s[id] === "string" ? parseInt(d.s[id], 36) : NaN;
+      write(CW + "scenario:" + id, { seed: isFinite(seed) ? seed : Math.floor(Math.random() * 4294967296), path: path });
     });
     var keys = records();
     Object.keys(plain(d.r) ? d.r : {}).forEach(function (k) { if (keys.indexOf(CW + k) >= 0 && plain(d.r[k])) write(CW + k, d.r[k]); });
@@ -195,7 +222,7 @@
   }
   var JOIN = v12 ? "," : "[,]";
   function questionInteraction(q, a) {
-    var vals = (Array.isArray(a.selectedValues) ? a.selectedValues : []).map(String);
+    var vals = chosen(q, a);
     var response = q.type === "choice" ? vals.map(function (v) { return LETTERS.charAt(parseInt(v, 10)) || "z"; }).join(JOIN)
       : vals.join(JOIN).slice(0, 250);
     interaction({ id: q.id, type: q.type, response: response, correct: q.correct.join(JOIN).slice(0, 250),
@@ -207,23 +234,24 @@
       Object.keys(data.pages[p]).forEach(function (el) {
         var a = answer(s.q[p][el]), k = p + "|" + el;
         if (!a) { delete seen[k]; return; }
-        var sig = (a.correct ? 1 : 0) + JSON.stringify(a.selectedValues || []);
+        var sig = (a.correct ? 1 : 0) + JSON.stringify(chosen(data.pages[p][el], a));
         if (seen[k] !== sig && reportNew) questionInteraction(data.pages[p][el], a);
         seen[k] = sig;
       });
     });
+    /* a decision is new unless the same step (node, choice, when) was there before at its place in the path:
+       going back and choosing again, or starting again, reports the decisions from there on */
     scenarios.forEach(function (id) {
-      var path = s.p[id], k = "scenario|" + id, from = seen[k] || 0, sc = data.scenarios[id];
-      if (path.length < from) from = 0;  /* started again */
+      var path = s.p[id].path, k = "scenario|" + id, before = seen[k] || [], sc = data.scenarios[id];
+      var sigs = path.map(function (st) { return st.node + "." + st.i + "." + st.at; }), from = 0;
+      while (from < sigs.length && from < before.length && sigs[from] === before[from]) from++;
       for (var i = from; reportNew && i < path.length; i++) {
-        var node = sc.nodes[path[i].node];
-        if (!node || node.ratings[path[i].choice] === undefined) continue;
-        var r = node.ratings[path[i].choice], best = [];
+        var node = sc.nodes[path[i].node], r = node.ratings[path[i].i], best = [];
         node.ratings.forEach(function (x, j) { if (x === "stronger") best.push(LETTERS.charAt(j)); });
-        interaction({ id: node.id, type: "choice", response: LETTERS.charAt(path[i].choice), correct: best.join(JOIN),
+        interaction({ id: node.id, type: "choice", response: LETTERS.charAt(path[i].i), correct: best.join(JOIN),
           result: r === "stronger" ? "correct" : r === "mixed" ? "neutral" : "wrong", weight: 0 });
       }
-      seen[k] = path.length;
+      seen[k] = sigs;
     });
   }
   var last = {};

@@ -48,9 +48,18 @@ SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sit
 MERMAID = f"{ASSETS}/vendor/mermaid.min.js"
 HREF = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
 EDIT_LINK = re.compile(r'<a\b[^>]*\brel="edit"[^>]*>.*?</a>', re.S)
-LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 FILL_BLANK = re.compile(r"\[\[([^\]]+)\]\]")
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries carry no build time, so unchanged content packages byte-identical
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def letter(i: int) -> str:
+    """The response letter of an option or a choice, by its place in the order written (never the shuffled order on
+    screen): a, b, c for the A, B, C printed and projected (render.pages._lettered). Lower case, as SCORM 1.2's
+    choice responses must be (0-9, a-z); beyond z, the digits."""
+    return LETTERS[i] if i < len(LETTERS) else "z"
 
 
 def ident(*parts: str) -> str:
@@ -166,7 +175,7 @@ def _question_entry(q: Question, ref: str, scored: bool) -> dict[str, object]:
     if q.type == "fill-in":
         entry.update(type="fill-in", correct=[m.group(1) for m in FILL_BLANK.finditer(q.stem)])
     else:
-        entry.update(type="choice", multiple=q.type == "multiple", correct=[LETTERS[i] for i, o in enumerate(q.options) if o.correct])
+        entry.update(type="choice", multiple=q.type == "multiple", correct=[letter(i) for i, o in enumerate(q.options) if o.correct])
     return entry
 
 
@@ -194,7 +203,10 @@ def package_data(unit: Unit, project: Project, version: str) -> dict[str, object
     scenarios: dict[str, object] = {}
     for sid in unit.scenarios:
         s = project.scenarios[sid].obj
-        nodes = {nid: {"id": ident("scenario", sid, nid), "ratings": [c.rating for c in n.choices], "goto": [c.goto for c in n.choices]}
+        # each choice in its written order (its letter, A, B, C, as on the projector and the printed cards), by the
+        # stable ID scenario.js saves a decision under (Choice.key), never by its shuffled position on screen
+        nodes = {nid: {"id": ident("scenario", sid, nid), "choices": [c.key() for c in n.choices],
+                       "ratings": [c.rating for c in n.choices], "goto": [c.goto for c in n.choices]}
                  for nid, n in s.nodes.items() if n.choices}
         scenarios[sid] = {"nodes": nodes, "endings": sorted(nid for nid, n in s.nodes.items() if n.ending)}
     layout = hashlib.sha256(json.dumps([pages, scenarios], sort_keys=True).encode()).hexdigest()[:8]
