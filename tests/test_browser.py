@@ -108,7 +108,7 @@ def test_scenario_walk_to_the_good_ending_with_replay_and_score(ctx: Any, mini_s
     feedback = page.locator("#from-n1-1")
     assert feedback.is_visible() and "two children in the home" in feedback.inner_text()
     assert not page.locator("#from-n3-1").is_visible()  # feedback for another route stays hidden
-    page.wait_for_function("document.activeElement.id === 'from-n1-1-h'")  # focus moves to the new content
+    page.wait_for_function("() => document.activeElement.id === 'from-n1-1-h'")  # focus moves to the new content
     assert "Your decisions so far" in page.locator(".cw-path").inner_text()
     choose(page, "Share what you know and join a strategy discussion.")
     assert page.locator("h1#node-title").inner_text().startswith("A plan that protects")

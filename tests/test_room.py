@@ -101,7 +101,7 @@ def test_a_long_situation_gets_a_read_step_then_a_choose_step(browser: Any, mini
       window.dispatchEvent(new Event('resize')); }""")
     page.wait_for_timeout(300)  # the room re-measures after a resize settles
     page.evaluate("location.hash = 'at=n1'")
-    page.wait_for_function("location.hash.includes('step=read')")
+    page.wait_for_function("() => location.hash.includes('step=read')")
     n1 = '.cw-room__node[data-cw-node="n1"]'
     assert page.evaluate(IN_VIEW, f"{n1} .cw-room__situation > p") == []
     assert page.locator(f"{n1} .cw-room__choices").is_hidden()
@@ -120,15 +120,15 @@ def test_every_key_on_the_projector(browser: Any, mini_site: Path) -> None:
     n1 = page.locator('.cw-room__node[data-cw-node="n1"]')
     status = page.locator(".cw-room__status")
     assert state(page) == {"at": "n1", "step": "choose"}
-    assert n1.locator(".cw-room__choice .cw-room__letter").all_inner_texts() == ["A", "B"]  # fixed lettered order
+    assert n1.locator(".cw-room__choice .cw-room__letter").all_inner_texts() == ["A", "B", "C"]  # fixed lettered order
     page.keyboard.press("?")
     assert page.locator(".cw-room__keys").is_visible()
     page.keyboard.press("Escape")
     assert page.locator(".cw-room__keys").is_hidden()
     page.keyboard.press("f")
     assert "Pick the room's choice first" in status.inner_text()
-    page.keyboard.press("c")
-    assert "There is no choice C" in status.inner_text()
+    page.keyboard.press("d")
+    assert "There is no choice D" in status.inner_text()
     page.keyboard.press("b")
     page.keyboard.press("a")
     assert n1.locator(".cw-room__choice[aria-pressed=true] .cw-room__letter").inner_text() == "A"
@@ -137,13 +137,14 @@ def test_every_key_on_the_projector(browser: Any, mini_site: Path) -> None:
     assert page.locator(".cw-room__tally").is_visible()
     page.get_by_label("Votes for A").fill("3")
     page.get_by_label("Votes for B").fill("5")
+    page.get_by_label("Votes for C").fill("1")
     page.keyboard.press("Escape")
     assert page.locator(".cw-room__tally").is_hidden()
-    assert n1.locator(".cw-room__votes").all_inner_texts() == ["3 votes", "5 votes"]
+    assert n1.locator(".cw-room__votes").all_inner_texts() == ["3 votes", "5 votes", "1 vote"]
     page.keyboard.press("f")
     assert n1.locator(".cw-room__feedback").first.is_visible()
     assert page.evaluate(IN_VIEW, '.cw-room__node[data-cw-node="n1"] .cw-room__feedback:not([hidden])') == []
-    assert state(page) == {"at": "n1", "step": "reveal", "pick": "A", "votes": "3,5"}
+    assert state(page) == {"at": "n1", "step": "reveal", "pick": "A", "votes": "3,5,1"}
     page.reload()  # the place, the choice and the vote survive a reload
     page.wait_for_selector(".cw-room[data-cw-ready]")
     assert n1.locator(".cw-room__feedback").first.is_visible()
@@ -216,14 +217,14 @@ def test_presenter_and_projector_stay_in_step(browser: Any, mini_site: Path, ser
     assert "Set the scene" in presenter.locator(".cw-room__presenter-notes").inner_text()  # the opening notes
     assert "of 20 min" in presenter.locator(".cw-room__clock").inner_text()
     presenter.keyboard.press("b")
-    projector.wait_for_function("location.hash.includes('pick=B')")
+    projector.wait_for_function("() => location.hash.includes('pick=B')")
     assert "Enter goes to “Months later”" in presenter.locator(".cw-room__next-up").inner_text()
     assert presenter.locator('[data-cw-node="n1"] .cw-room__feedback[data-cw-for="1"]').is_visible()  # the trainer sees it first
     assert projector.locator('[data-cw-node="n1"] .cw-room__feedback[data-cw-for="1"]').is_hidden()
     projector.keyboard.press("f")  # either window drives both
-    presenter.wait_for_function("location.hash.includes('step=reveal')")
+    presenter.wait_for_function("() => location.hash.includes('step=reveal')")
     presenter.keyboard.press("Enter")
-    projector.wait_for_function("location.hash.startsWith('#at=n1,n3')")
+    projector.wait_for_function("() => location.hash.startsWith('#at=n1,n3')")
     assert projector.locator('[data-cw-node="n3"]').is_visible()
     assert "view=presenter" not in projector.evaluate("location.hash") and "view=presenter" in presenter.evaluate("location.hash")
     assert "Months later" in presenter.locator(".cw-room__next-up").inner_text()

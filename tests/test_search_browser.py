@@ -67,7 +67,7 @@ def test_focus_loads_the_index_once_and_keys_move_through_results(ctx: Any, mini
     tab = Tab(ctx, ("file://",))
     page = tab.goto(file_url(mini_site, "index.html"))
     page.click("input.md-search__input")
-    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
     hits = search(page, "partner")
     assert hits and sum("search/index-0.js" in u for u in tab.requests) == 1
     page.keyboard.press("ArrowDown")

@@ -123,8 +123,8 @@ def render_room(ls: Loaded[Scenario], project: Project) -> str:
         f'<div class="cw-room" data-cw-scenario="{esc(s.id)}" data-cw-start="{esc(s.start)}" data-cw-minutes="{s.minutes}" '
         f'data-cw-intro="{intro}" markdown="1">\n',
         f'<h1 class="cw-room__title">{esc(s.title)}</h1>\n',
-        '<noscript><p class="cw-room__noscript">Room mode needs JavaScript. Without it, use the '
-        '<a href="facilitator.html">facilitator guide</a> or the scenario pages.</p></noscript>\n',
+        '<p class="cw-room__noscript">Room mode needs JavaScript. Without it, use the '  # hidden by room.css once scripts run
+        '<a href="facilitator.html">facilitator guide</a> or the scenario pages.</p>\n',
         '<div class="cw-room__stage" markdown="1">\n',
     ]
     if s.facilitator:

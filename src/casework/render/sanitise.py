@@ -3,7 +3,7 @@
 Plain-text fields are escaped where they are written (`html.esc`, `html.text`); Markdown fields are rendered and
 the HTML that results is passed through `clean`. What survives is the markup Markdown, the site's extensions,
 mkdocs-quiz and casework's own renderers write: headings, lists, tables, links, images from the site itself,
-details, forms and their inputs (no action, no handlers), the scenario map's SVG, and `class`, `id`, `role`,
+details, dialogs, forms and their inputs (no action, no handlers), the scenario map's SVG, and `class`, `id`, `role`,
 `aria-*` and `data-*` attributes. Scripts, styles, iframes, objects, event handlers and `javascript:` links go.
 Comments are kept (the tags listing and mkdocs-quiz use them as markers); the parser closes an unclosed one.
 """
@@ -17,7 +17,7 @@ import nh3
 SVG_TAGS = {"svg", "g", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path", "text", "tspan", "title", "desc", "defs", "marker"}
 TAGS = set(nh3.ALLOWED_TAGS) | SVG_TAGS | {
     "main", "section", "input", "label", "button", "fieldset", "legend", "textarea", "select", "option", "optgroup", "form",
-    "output", "meter", "progress",
+    "output", "meter", "progress", "dialog",
 } - {"acronym", "center", "strike", "tt"}
 GLOBAL_ATTRIBUTES = {"class", "id", "title", "role", "tabindex", "hidden", "lang", "dir"}
 SVG_ATTRIBUTES = {"viewBox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "d", "points",
@@ -35,8 +35,10 @@ ATTRIBUTES: dict[str, set[str]] = {
     "details": {"open"},
     "label": {"for"},
     "input": {"type", "name", "value", "checked", "disabled", "placeholder", "autocomplete", "size", "required", "readonly",
-              "min", "max", "step", "multiple", "maxlength", "inputmode"},
+              "min", "max", "step", "multiple", "maxlength", "inputmode", "accept"},
     "button": {"type", "name", "value", "disabled"},
+    "form": {"method"},  # method="dialog" closes a <dialog>; no action is kept, so a form never posts elsewhere
+    "dialog": {"open"},
     "textarea": {"name", "rows", "cols", "placeholder", "maxlength", "required", "readonly", "disabled", "autocomplete"},
     "select": {"name", "multiple", "required", "disabled", "autocomplete"},
     "option": {"value", "selected", "disabled", "label"},

@@ -9,6 +9,7 @@ documents into the prebuilt index the browser loads. Nothing here imports MkDocs
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -37,7 +38,11 @@ _BLOCK = {"p", "li", "div", "section", "tr", "td", "th", "h1", "h2", "h3", "h4",
 
 @dataclass(frozen=True)
 class BuiltPage:
-    """A page as the engine built it: docs-relative source, site-relative URL, title, content HTML, front matter."""
+    """A page as the engine built it: docs-relative source, site-relative URL, title, content HTML, front matter.
+
+    The title and the plain-text front matter are HTML, as MkDocs holds them (casework escapes plain text once, at the
+    source: `render.pages.escape_meta`); `documents` reads them back as text, since the results show text.
+    """
 
     src: str
     url: str
@@ -270,8 +275,9 @@ def documents(project: Project, pages: Iterable[BuiltPage]) -> list[SearchDoc]:
         # short headings are headings; an outcome written as a long heading counts as text
         headings = [(a, h) for a, h in all_headings if len(h.split()) <= 10]
         text = "\n".join([*(h for _, h in all_headings if len(h.split()) > 10), text])
-        names = " ".join(dict.fromkeys(x for x in (p.title, h1, str(p.meta.get("title") or "")) if x))
-        about = str(p.meta.get("description") or "")
+        title = html.unescape(p.title)
+        names = " ".join(dict.fromkeys(x for x in (title, h1, html.unescape(str(p.meta.get("title") or ""))) if x))
+        about = html.unescape(str(p.meta.get("description") or ""))
         review = _owner(p.src, project)
         seq = words(" ".join([names, about, *(h for _, h in headings), text]))
         found = _find_phrases(seq, starts)
@@ -284,8 +290,9 @@ def documents(project: Project, pages: Iterable[BuiltPage]) -> list[SearchDoc]:
             found[phrase_token(name)] += 2
         themes = set(project.reviews[review].obj.themes) if review in project.reviews else set()
         tags = p.meta.get("tags")
-        themes.update(tag_keys[str(t).lower()] for t in tags if str(t).lower() in tag_keys) if isinstance(tags, list) else None
+        tag_names = [html.unescape(str(t)).lower() for t in tags] if isinstance(tags, list) else []
+        themes.update(tag_keys[t] for t in tag_names if t in tag_keys)
         summary = " ".join(text.split())[:180]
-        docs.append(SearchDoc(url=p.url, title=p.title, names=names, about=about, kind=kind_of(p.src), review=review, themes=sorted(themes),
+        docs.append(SearchDoc(url=p.url, title=title, names=names, about=about, kind=kind_of(p.src), review=review, themes=sorted(themes),
                               headings=headings, text=text, summary=summary, phrases=found, boost=_boost(p.src, project)))
     return docs
