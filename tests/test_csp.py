@@ -12,9 +12,7 @@ from typing import Any
 import pytest
 
 from casework.render import pages
-from conftest import REPO
 
-SHIM = REPO / "node_modules/iframe-worker/shim/index.js"
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
 
@@ -29,14 +27,6 @@ def test_inline_scripts_are_hashed_and_nothing_else_is() -> None:
     assert "'unsafe-inline'" not in policy.split("; ")[1] and "object-src 'none'" in policy
     out = pages.with_csp(page)
     assert out.startswith('<html><head><meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy"')
-
-
-def test_the_worker_shims_iframe_script_is_rebuilt_from_the_shim() -> None:
-    script = pages.worker_shim_script(SHIM.read_text(encoding="utf-8"), "../assets/javascripts/workers/search.js")
-    assert script is not None and script.startswith("postMessage=function c(") and 'filename:"../assets/javascripts/workers/search.js"' in script
-    page = '<head><meta charset="utf-8"></head><script id="__config" type="application/json">{"search": "w.js"}</script>'
-    shimmed = pages.with_csp(page, worker_shim=SHIM.read_text(encoding="utf-8"))
-    assert pages.script_hash(pages.worker_shim_script(SHIM.read_text(encoding="utf-8"), "w.js") or "") in shimmed
 
 
 def test_quiz_forms_lose_their_inline_handler() -> None:
