@@ -19,7 +19,8 @@
     [/^casework:scenario:[^:]+$/, is.scenario, "a scenario path"],
     [/^casework:scenario-done:[^:]+$/, is.scenarioDone, "the endings reached in a scenario"],
     [/^casework:record-name$/, is.str, "the name on your completion record"],
-    [/^quiz_progress_/, is.quizAnswers, "the answers on a quiz page"]
+    [/^quiz_progress_/, is.quizAnswers, "the answers on a quiz page"],
+    [/^casework:quiz-order:[^:]+$/, is.mapOf(is.listOf(is.str)), "the order of a quiz's options in this attempt"]  /* quiz-answer.js */
   ];
   function kind(key) {
     for (var i = 0; i < RECORD.length; i++) if (RECORD[i][0].test(key)) return RECORD[i];
