@@ -104,7 +104,7 @@ def test_order_is_kept_on_reload_and_a_new_attempt_reshuffles(ctx: Any, mini_sit
         page.reload()
         assert choice_texts(page) == order  # stable within an attempt
         orders.add(tuple(order))
-    assert len(orders) >= 3  # new orders of the three choices turn up across attempts (six are possible)
+    assert len(orders) >= 3  # three choices, six orders: new attempts turn up several of them
     # mid-scenario: the place, the path and the order survive a reload
     click_choice(page, "Ask whether she has children and tell children's social care.")
     order = choice_texts(page)
@@ -157,13 +157,17 @@ def test_a_path_saved_by_position_before_choice_ids_still_replays(ctx: Any, mini
 # --- my progress: the record exported, imported, cleared -------------------------------------
 
 
+def answer(question: Any, *labels: str) -> None:
+    for label in labels:
+        question.get_by_label(label).check()
+    question.get_by_role("button", name="Check answer").click()
+
+
 def fill_record(tab: Tab, site: Path) -> None:
     """A learner's record: a quiz answer, a scenario ending, a self-assessment before the session, a name."""
     page = tab.goto(file_url(site, "quizzes/demo.html"))
-    page.locator("#quiz-q1").get_by_label("Check with other agencies.").check()
-    page.locator("#quiz-q1").get_by_role("button", name="Check answer").click()  # no answer is checked until the learner asks
-    page.locator("#quiz-q2").get_by_label("Nobody").check()
-    page.locator("#quiz-q2").get_by_role("button", name="Check answer").click()
+    answer(page.locator("#quiz-q1"), "Check with other agencies.")  # a learner selects, then presses Check answer
+    answer(page.locator("#quiz-q2"), "Nobody")
     page.locator("#quiz-q3 input.quiz-blank-input").fill("3")
     page.locator("#quiz-q3").get_by_role("button", name="Check answer").click()
     page.locator(".cw-quiz-result__status").filter(has_text="2 of 3").wait_for()
@@ -171,12 +175,8 @@ def fill_record(tab: Tab, site: Path) -> None:
     click_choice(page, "Ask whether she has children and tell children's social care.")
     click_choice(page, "Share what you know and join a strategy discussion.")
     page = tab.goto(file_url(site, "self-assessment/demo-set/before.html"))
-    page.locator("#quiz-demo--q1").get_by_label("Check with other agencies.").check()
-    page.locator("#quiz-demo--q1").get_by_role("button", name="Check answer").click()  # no answer is checked until the learner asks
-    q2 = page.locator("#quiz-demo--q2")
-    q2.get_by_label("Children's social care").check()
-    q2.get_by_label("The police offender manager").check()
-    q2.get_by_role("button", name="Check answer").click()
+    answer(page.locator("#quiz-demo--q1"), "Check with other agencies.")
+    answer(page.locator("#quiz-demo--q2"), "Children's social care", "The police offender manager")
     page.locator(".cw-quiz-result__status").filter(has_text="2 of 2").wait_for()
     page = tab.goto(file_url(site, "self-assessment/demo-set/record.html"))
     page.get_by_label("Your name").fill("A Learner")
@@ -192,6 +192,7 @@ def progress_rows(page: Any) -> dict[str, str]:
 def test_progress_export_and_import_round_trip_to_another_browser(browser: Any, ctx: Any, mini_site: Path, tmp_path: Path) -> None:
     tab = Tab(ctx, ("file://",))
     fill_record(tab, mini_site)
+    order = tab.goto(file_url(mini_site, "quizzes/demo.html")).locator("#quiz-q1 .quiz fieldset label").all_inner_texts()
     page = tab.goto(file_url(mini_site, "progress.html"))
     rows = progress_rows(page)
     assert rows["tr[data-cw-scenario='demo'] .cw-progress__endings"] == "1 of 2"
@@ -205,6 +206,7 @@ def test_progress_export_and_import_round_trip_to_another_browser(browser: Any, 
     download.value.save_as(saved)
     record = json.loads(saved.read_text(encoding="utf-8"))
     assert record["format"] == "casework-record" and "casework:scenario-done:demo" in record["items"]
+    assert "casework:quiz-order:demo" in record["items"]  # the options come back in the order they were answered in
     assert not any(k.startswith("casework:form:") for k in record["items"])
 
     other = browser.new_context()  # another browser: nothing there yet
@@ -216,6 +218,7 @@ def test_progress_export_and_import_round_trip_to_another_browser(browser: Any, 
     assert progress_rows(page2) == rows
     quiz = tab2.goto(file_url(mini_site, "quizzes/demo.html"))
     assert quiz.locator("#quiz-q1-0").is_checked()  # the answers themselves came along
+    assert quiz.locator("#quiz-q1 .quiz fieldset label").all_inner_texts() == order  # in the same order
     record_page = tab2.goto(file_url(mini_site, "self-assessment/demo-set/record.html"))
     assert record_page.locator(".cw-record__name-text").inner_text() == "A Learner"
     tab.assert_local()
@@ -280,7 +283,7 @@ def test_the_completion_record_prints_the_name_as_text(ctx: Any, mini_site: Path
 JUNK = ['"abc"', "null", '{"a":1}', '{"__proto__":{"answered":true,"correct":true,"best":1}}', "{", "[1,2]",
         '{"quiz-q1":{"answered":true,"correct":true,"selectedValues":{"length":2}}}']
 KEYS = ["casework:scenario:demo", "casework:scenario-done:demo", "casework:quiz:demo", "casework:set:demo-set:before",
-        "casework:set:demo-set:after", "casework:record-name", "quiz_progress_casework:quizzes/demo",
+        "casework:quiz-order:demo", "casework:quiz-order:demo-set--before", "casework:set:demo-set:after", "casework:record-name", "quiz_progress_casework:quizzes/demo",
         "quiz_progress_casework:self-assessment/demo-set/before", "casework:form:evaluation-before"]
 
 
@@ -296,13 +299,11 @@ def test_every_page_survives_a_damaged_stored_value_and_records_new_answers(ctx:
     assert "Ask whether she has children" in page.locator(".cw-path").inner_text()  # the new decision is recorded
 
     page = tab.goto(file_url(mini_site, "quizzes/demo.html"))
-    page.locator("#quiz-q1").get_by_label("Check with other agencies.").check()
-    page.locator("#quiz-q1").get_by_role("button", name="Check answer").click()  # no answer is checked until the learner asks
+    answer(page.locator("#quiz-q1"), "Check with other agencies.")
     page.locator(".cw-quiz-result__status").filter(has_text="answered 1 of 3").wait_for()
 
     page = tab.goto(file_url(mini_site, "self-assessment/demo-set/before.html"))
-    page.locator("#quiz-demo--q1").get_by_label("Check with other agencies.").check()
-    page.locator("#quiz-demo--q1").get_by_role("button", name="Check answer").click()  # no answer is checked until the learner asks
+    answer(page.locator("#quiz-demo--q1"), "Check with other agencies.")
     page.locator(".cw-quiz-result__status").filter(has_text="answered 1 of 2").wait_for()
 
     page = tab.goto(file_url(mini_site, "self-assessment/demo-set/after.html"))

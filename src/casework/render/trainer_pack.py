@@ -180,8 +180,7 @@ def attendance(plan: SessionPlan) -> list[str]:
     return [
         f"**Session:** {esc(plan.title)} · **Date:** ____________ · **Venue:** ______________________ · **Trainers:** ______________________\n",
         "Keep this sheet with the training records: it holds names. Ticks show who handed in the before and after forms.\n",
-        '<table class="cw-attendance"><colgroup><col style="width:6%"><col style="width:30%"><col style="width:30%">'
-        '<col style="width:20%"><col style="width:14%"></colgroup>',
+        '<table class="cw-attendance"><colgroup><col><col><col><col><col></colgroup>',  # widths in pack.css: the sanitiser drops style
         '<thead><tr><th scope="col">No.</th><th scope="col">Name</th><th scope="col">Role and agency</th>'
         '<th scope="col">Signature</th><th scope="col">Forms in</th></tr></thead>',
         f"<tbody>\n{rows}\n</tbody></table>\n",
