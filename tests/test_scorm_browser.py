@@ -162,7 +162,9 @@ def test_scorm_2004_package_reports_the_same(ctx: Any, served: tuple[str, Path])
     base, _ = served
     tab = Tab(ctx, (base,))
     page = tab.goto(base + "lms/stub.html?v=2004&sco=../pkg2004/index.html")
-    _, inner = _frames(page)
+    sco, inner = _frames(page)
+    # the launch page sets the site's storage from the LMS first: only then is this attempt's order ours to set
+    sco.locator("#cw-launch-status").filter(has_text="learning platform").wait_for()
     page.evaluate(SHUFFLED)
     inner.get_by_role("link", name="After the session").click()
     assert _on_screen(inner, "demo--q2") == ["2", "1", "0", "3"]  # B shown before A, and still reported as "a[,]b"
