@@ -79,7 +79,7 @@ class CaseworkConfig(base.Config):  # type: ignore[no-untyped-call]
     root = c.Type(str, default=".")
     """Folder holding sources.yml, reviews/, scenarios/ and quizzes/, relative to mkdocs.yml."""
     node_modules = c.Type(str, default="node_modules")
-    """Where `npm ci` put the front-end packages (iframe-worker, mermaid), relative to mkdocs.yml."""
+    """Where `npm ci` put the front-end packages (mermaid, minisearch), relative to mkdocs.yml."""
     today = c.Optional(c.Type(str))
     """Fix "today" (YYYY-MM-DD) for review-date banners, e.g. in tests; default: the build date."""
     brand = c.SubConfig(BrandConfig)
@@ -104,7 +104,6 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         self.base_dir = Path(".")
         self.search_pages: list[BuiltPage] = []
         self.search_written = False
-        self.worker_shim: str | None = None
         self.content_scripts: dict[str, set[str]] = {}  # page -> inline scripts its content brought: never given a hash
 
     # --- wiring -----------------------------------------------------------------
@@ -226,8 +225,6 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
             src = self._node_module(module_path)
             if src.is_file():
                 files.append(File.generated(config, site_path, abs_src_path=str(src)))
-                if site_path.endswith("iframe-worker-shim.js"):
-                    self.worker_shim = src.read_text(encoding="utf-8")  # its iframe's inline script needs a hash (CSP)
             else:
                 msg = f"casework: {src} is missing; run `npm ci` (or `make setup`) so the site works offline"
                 if self.is_serve:
@@ -379,13 +376,12 @@ class CaseworkPlugin(BasePlugin[CaseworkConfig]):  # type: ignore[no-untyped-cal
         if 'class="mermaid"' in output:
             tag = f'<script src="{to_root}/{ASSET_DIR}/vendor/mermaid.min.js"></script>'
             output = output.replace("</head>", tag + "\n</head>", 1)
-        shim = self.worker_shim if f"{ASSET_DIR}/vendor/iframe-worker-shim.js" in output else None
-        return pages.with_csp(output, self.content_scripts.pop(page.file.src_uri, set()), shim)
+        return pages.with_csp(output, self.content_scripts.pop(page.file.src_uri, set()))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """Pages built from a template alone (404.html) get the policy too."""
         if self.config.enabled and template_name.endswith(".html"):
-            return pages.with_csp(output_content, worker_shim=self.worker_shim if "iframe-worker-shim.js" in output_content else None)
+            return pages.with_csp(output_content)
         return output_content
 
     def _csp_on_redirects(self, config: MkDocsConfig) -> None:

@@ -6,7 +6,6 @@ import base64
 import datetime as dt
 import hashlib
 import html
-import json
 import re
 from collections.abc import Mapping, MutableMapping
 from typing import Any
@@ -236,59 +235,15 @@ def script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def _function_source(js: str, name: str) -> str | None:
-    """The source text of `function name(...){...}` in a script (braces counted; enough for a minified shim)."""
-    start = js.find(f"function {name}(")
-    if start < 0:
-        return None
-    depth, i = 0, js.index("{", start)
-    while i < len(js):
-        depth += {"{": 1, "}": -1}.get(js[i], 0)
-        if depth == 0:
-            return js[start:i + 1]
-        i += 1
-    return None
-
-
-def worker_shim_script(shim_js: str, worker_url: str) -> str | None:
-    """The inline script the iframe-worker shim writes into its iframe for a worker (search, from file://).
-
-    The shim stands in for a Web Worker where the browser refuses one (file://): it writes an iframe whose first
-    script is a template filled with two of its own functions and the worker's URL. The iframe inherits the page's
-    policy, so that script needs a hash; it is rebuilt here from the shim itself (None if the shim has changed shape).
-    """
-    m = re.search(r"document\.write\(`.*?<script>(?P<body>.*?)<\\/script>", shim_js, re.S)
-    if not m:
-        return None
-    out = m.group("body")
-    for name in re.findall(r"\$\{(\w+)\}", out):
-        source = _function_source(shim_js, name)
-        out = out.replace("${" + name + "}", source if source is not None else worker_url)
-    return out
-
-
-_CONFIG = re.compile(r'<script id="__config" type="application/json">(?P<json>.*?)</script>', re.S)
-
-
-def search_worker_url(html_text: str) -> str | None:
-    """The search worker's URL as Material's page configuration gives it (relative to the page)."""
-    m = _CONFIG.search(html_text)
-    try:
-        url = json.loads(m.group("json")).get("search") if m else None
-    except ValueError:
-        return None
-    return url if isinstance(url, str) else None
-
-
-def content_security_policy(html_text: str, refused: frozenset[str] | set[str] = frozenset(), extra: tuple[str, ...] = ()) -> str:
+def content_security_policy(html_text: str, refused: frozenset[str] | set[str] = frozenset()) -> str:
     """The policy for a finished page: the site's own files, and the hashes of the page's inline scripts.
 
-    `refused` are inline scripts that came from content (a page's Markdown), which never get a hash; `extra` are
-    scripts the page's own code writes at run time (the worker shim's iframe). Styles
+    `refused` are inline scripts that came from content (a page's Markdown), which never get a hash. Styles
     allow 'unsafe-inline' because Material and the tags listing write style attributes; a style cannot run script.
-    Images allow data: for Material's icons in its CSS.
+    Images allow data: for Material's icons in its CSS; workers allow blob:, since search starts its worker from a
+    Blob (the browser refuses a worker file from file://).
     """
-    hashes = sorted({script_hash(body) for body in [*inline_scripts(html_text), *extra] if body not in refused})
+    hashes = sorted({script_hash(body) for body in inline_scripts(html_text) if body not in refused})
     return "; ".join([
         "default-src 'self'",
         "script-src " + " ".join(["'self'", *hashes]),
@@ -304,18 +259,9 @@ def content_security_policy(html_text: str, refused: frozenset[str] | set[str] =
     ])
 
 
-def with_csp(html_text: str, refused: frozenset[str] | set[str] = frozenset(), worker_shim: str | None = None) -> str:
-    """The page with its Content-Security-Policy as the first thing in <head> after the character set.
-
-    `worker_shim` is the iframe-worker shim's source when the page loads it (offline search from file://).
-    """
-    extra = []
-    url = search_worker_url(html_text) if worker_shim else None
-    if worker_shim and url:
-        script = worker_shim_script(worker_shim, url)
-        if script:
-            extra.append(script)
-    policy = content_security_policy(html_text, refused, tuple(extra))
+def with_csp(html_text: str, refused: frozenset[str] | set[str] = frozenset()) -> str:
+    """The page with its Content-Security-Policy as the first thing in <head> after the character set."""
+    policy = content_security_policy(html_text, refused)
     tag = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy, quote=False)}">'
     m = re.search(r"<meta charset=[^>]*>", html_text[:2000], re.I) or re.search(r"<head[^>]*>", html_text[:2000], re.I)
     if not m:
