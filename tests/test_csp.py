@@ -29,6 +29,12 @@ def test_inline_scripts_are_hashed_and_nothing_else_is() -> None:
     assert out.startswith('<html><head><meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy"')
 
 
+def test_search_may_start_its_worker_from_a_blob_and_nothing_else_from_elsewhere() -> None:
+    policy = pages.content_security_policy("<html><head></head></html>").split("; ")
+    assert "worker-src 'self' blob:" in policy  # search.js starts its worker from a Blob: file:// refuses a worker file
+    assert [d for d in policy if "blob:" in d] == ["worker-src 'self' blob:"]  # a Blob may be a worker, never a script or a frame
+
+
 def test_quiz_forms_lose_their_inline_handler() -> None:
     quiz = ('<div class="cw-question" data-cw-qid="q1"><div class="quiz" id="quiz-0">'
             '<form action="javascript:void(0);" onsubmit="return false;"><button type="submit">Submit</button></form></div></div>')
@@ -91,7 +97,7 @@ def test_the_real_site_runs_under_its_policy_from_file_and_http(real_site: Path,
                 page.goto(url, wait_until="load")
                 violations = page.evaluate("window.__cspViolations")
                 assert violations == [] and console == [], f"{origin} {rel}: {violations} {console}"
-        # what runs after a click: search from file:// (the worker shim's iframe), a quiz answer, Enter in a form
+        # what runs after a click: search from file:// (its Blob worker), a quiz answer, Enter in a form
         page.goto((real_site / "quizzes/lcspr-case-a.html").as_uri())
         page.keyboard.press("/")
         page.keyboard.type("MAPPA", delay=10)

@@ -244,6 +244,11 @@ def test_a_glossary_term_opens_by_keyboard_focus_and_closes_with_escape(ctx: Any
     assert violations == [], describe(violations)
     page.keyboard.press("Escape")
     assert active_tooltip(page) == "" and term.evaluate("e => e === document.activeElement")  # dismissed, focus kept
+    edit = page.locator(".md-content__button").first  # an icon link: Material's tooltip takes its title while it shows
+    edit.focus()
+    page.wait_for_function("() => !!document.querySelector('.md-tooltip2--active')")
+    assert page.evaluate("() => document.activeElement.title") == "" and edit.get_attribute("aria-label") == "Edit this page"
+    assert page.get_by_role("link", name="Edit this page").count() == 1  # it keeps its name all the same
     tab.assert_local()
 
 

@@ -133,11 +133,6 @@
   function fixTheme() {
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.getAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this site");
-    /* Material's tooltips (content.tooltips) take an icon link's title away while its tooltip shows, leaving a
-       keyboard user's focused "Edit this page" link with no name: give such links the title as a lasting label */
-    document.querySelectorAll("a[title]:not([aria-label]), button[title]:not([aria-label])").forEach(function (el) {
-      if (!el.textContent.trim()) el.setAttribute("aria-label", el.getAttribute("title"));
-    });
     /* a glossary tooltip (content.tooltips) can be dismissed with Escape without moving focus (WCAG 1.4.13) */
     document.addEventListener("keydown", function (e) {
       if (e.key !== "Escape") return;

@@ -235,15 +235,15 @@ def script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def content_security_policy(html_text: str, refused: frozenset[str] | set[str] = frozenset(), extra: tuple[str, ...] = ()) -> str:
+def content_security_policy(html_text: str, refused: frozenset[str] | set[str] = frozenset()) -> str:
     """The policy for a finished page: the site's own files, and the hashes of the page's inline scripts.
 
-    `refused` are inline scripts that came from content (a page's Markdown), which never get a hash; `extra` are
-    scripts the page's own code writes at run time. Styles
+    `refused` are inline scripts that came from content (a page's Markdown), which never get a hash. Styles
     allow 'unsafe-inline' because Material and the tags listing write style attributes; a style cannot run script.
-    Images allow data: for Material's icons in its CSS.
+    Images allow data: for Material's icons in its CSS; workers allow blob:, since search starts its worker from a
+    Blob (the browser refuses a worker file from file://).
     """
-    hashes = sorted({script_hash(body) for body in [*inline_scripts(html_text), *extra] if body not in refused})
+    hashes = sorted({script_hash(body) for body in inline_scripts(html_text) if body not in refused})
     return "; ".join([
         "default-src 'self'",
         "script-src " + " ".join(["'self'", *hashes]),
