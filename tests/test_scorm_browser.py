@@ -69,6 +69,16 @@ SHUFFLED = """localStorage.setItem('casework:quiz-order:demo-set--after',
   JSON.stringify({'demo--q1': ['2', '1', '0'], 'demo--q2': ['2', '1', '0', '3']}))"""
 
 
+def _after_set_shuffled(page: Any, inner: Any) -> None:
+    """Open the after-session set with this attempt's order set to B before A: stored from the page itself, then the
+    page opened again, so nothing the launch does with storage can come between the order and the page."""
+    inner.get_by_role("link", name="After the session").click()
+    inner.locator("#quiz-demo--q2").wait_for(state="attached")
+    frame = next(f for f in page.frames if "demo-set/after" in f.url)
+    frame.evaluate(SHUFFLED)
+    frame.goto(frame.url)
+
+
 def _on_screen(inner: Any, question: str) -> list[str]:
     """The written positions of a question's options, in the order they are shown."""
     inner.locator(f"#quiz-{question} fieldset > div[data-cw-opt]").first.wait_for(state="attached")
@@ -103,8 +113,7 @@ def test_module_done_right_reports_passed_with_interactions_and_resumes(ctx: Any
     inner.get_by_role("link", name="Accept that there is nothing to worry about.").click()
     inner.locator(".cw-scenario[data-cw-node='n3']").wait_for(state="attached")
     inner.locator("a.md-header__button.md-logo").click()  # the site's home link: in a package, the module page
-    page.evaluate(SHUFFLED)
-    inner.get_by_role("link", name="After the session").click()
+    _after_set_shuffled(page, inner)
     assert _on_screen(inner, "demo--q2") == ["2", "1", "0", "3"]  # so a response by position on screen would differ
     _check(inner, "demo--q1", (0,))
     page.wait_for_function("API.cmi.interactions._count === 2")  # the scenario decision and q1
@@ -165,8 +174,7 @@ def test_scorm_2004_package_reports_the_same(ctx: Any, served: tuple[str, Path])
     sco, inner = _frames(page)
     # the launch page sets the site's storage from the LMS first: only then is this attempt's order ours to set
     sco.locator("#cw-launch-status").filter(has_text="learning platform").wait_for()
-    page.evaluate(SHUFFLED)
-    inner.get_by_role("link", name="After the session").click()
+    _after_set_shuffled(page, inner)
     assert _on_screen(inner, "demo--q2") == ["2", "1", "0", "3"]  # B shown before A, and still reported as "a[,]b"
     _check(inner, "demo--q1", (0,))
     _check(inner, "demo--q2", (1, 0))
