@@ -140,6 +140,21 @@ def test_going_back_and_choosing_again_replaces_the_decision(ctx: Any, mini_site
     tab.assert_local()
 
 
+def test_a_choice_clicked_before_the_page_was_ready_is_still_recorded(ctx: Any, mini_site: Path) -> None:
+    """A quick click lands on the next page before the previous page's script saved it: the address says which
+    choice it was, so the decision is recorded on arrival, once (a reload does not add it again)."""
+    tab = Tab(ctx, ("file://",))
+    tab.goto(file_url(mini_site, "scenarios/demo/index.html")).evaluate("localStorage.clear()")
+    page = tab.goto(file_url(mini_site, "scenarios/demo/n2.html") + "#from-n1-1")  # as if n1's script never ran
+    page.locator(".cw-path").get_by_text("Your decisions so far").wait_for()
+    assert "Ask whether she has children" in page.locator(".cw-path").inner_text()
+    page.reload()
+    page.locator(".cw-path").get_by_text("Your decisions so far").wait_for()
+    saved = json.loads(page.evaluate("localStorage.getItem('casework:scenario:demo')"))
+    assert [(s["node"], s["choice"].split("~")[0]) for s in saved["path"]] == [("n1", "n2")]
+    tab.assert_local()
+
+
 def test_a_path_saved_by_position_before_choice_ids_still_replays(ctx: Any, mini_site: Path) -> None:
     tab = Tab(ctx, ("file://",))
     page = tab.goto(file_url(mini_site, "scenarios/demo/index.html"))

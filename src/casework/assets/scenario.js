@@ -153,6 +153,20 @@
     store(key, done);
   }
 
+  /* A choice clicked on the previous page before this script had started there (a quick click while it loaded)
+     was not recorded; the address names it (#from-<node>-<written number>), so it is recorded on arrival. */
+  function arrived(data, key, st, nodeId) {
+    var came = /^#from-(.+)-(\d+)$/.exec(location.hash);
+    var from = came && data.nodes[came[1]], ch = from && from.choices[parseInt(came[2], 10) - 1];
+    if (!ch || ch.goto !== nodeId) return st;
+    var last = st.path.length ? choiceOf(data, st.path[st.path.length - 1]) : null;
+    if (last === ch) return st;
+    var at = position(data, st.path, came[1]);
+    var now = { seed: st.seed, path: st.path.slice(0, at).concat([{ node: came[1], choice: ch.id, at: new Date().toISOString() }]) };
+    store(key, now);
+    return now;
+  }
+
   function initScenario() {
     var root = document.querySelector(".cw-scenario");
     var start = document.querySelector(".cw-scenario-start");
@@ -165,6 +179,7 @@
     var st = state(data, key);
     if (!st) { st = { seed: newSeed(), path: [] }; store(key, st); }
     shuffle(root, st.seed, nodeId);
+    st = arrived(data, key, st, nodeId);
 
     root.querySelectorAll("a.cw-choice").forEach(function (a) {
       a.addEventListener("click", function () {
