@@ -162,6 +162,7 @@
     var last = st.path.length ? choiceOf(data, st.path[st.path.length - 1]) : null;
     if (last === ch) return st;
     var at = position(data, st.path, came[1]);
+    if (st.path[at] && st.path[at].node === came[1] && st.path[at].choice === ch.id) return st;  /* recorded: back in history */
     var now = { seed: st.seed, path: st.path.slice(0, at).concat([{ node: came[1], choice: ch.id, at: new Date().toISOString() }]) };
     store(key, now);
     return now;
